@@ -1,0 +1,220 @@
+// Package layout loads layout presets (layouts/*.toml) into Preset values: the page
+// geometry, the 22 × 28 grid, the font of each role and the style of each element.
+// Both writers read the same Preset, so a change of style is one edit in layouts/.
+package layout
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/gongwen/gongwen/layouts"
+)
+
+// Role names a typeface the standard asks for: 小标宋, 仿宋, 黑体, 楷体, 宋体.
+type Role string
+
+// The roles of GB/T 9704-2012.
+const (
+	XiaoBiaoSong Role = "xiaobiaosong" // 小标宋: title, 发文机关标志
+	FangSong     Role = "fangsong"     // 仿宋: body
+	HeiTi        Role = "heiti"        // 黑体: level-1 headings
+	KaiTi        Role = "kaiti"        // 楷体: level-2 headings
+	SongTi       Role = "songti"       // 宋体: page numbers, fallback
+)
+
+// FontRole says which font serves a role.
+type FontRole struct {
+	Docx    string   `toml:"docx"`    // east-Asian font name written into the DOCX
+	Latin   string   `toml:"latin"`   // ascii/hAnsi font name written into the DOCX
+	Names   []string `toml:"names"`   // family names looked up on this computer, in order
+	File    string   `toml:"file"`    // explicit font file; wins over Names
+	Bundled string   `toml:"bundled"` // file name of the free stand-in in fonts/
+}
+
+// Align is a paragraph alignment.
+type Align string
+
+// Alignments.
+const (
+	Left   Align = "left"
+	Center Align = "center"
+	Right  Align = "right"
+	Both   Align = "both" // justified to the full 版心 width
+)
+
+// Style is the look of one element.
+type Style struct {
+	Role        Role    `toml:"role"`
+	Size        Pt      `toml:"size_pt"`
+	Align       Align   `toml:"align"`
+	IndentChars float64 `toml:"indent_chars"`  // first-line indent, in grid characters
+	LinePitch   Pt      `toml:"line_pitch_pt"` // 0: the grid's line pitch
+	LinesBefore int     `toml:"lines_before"`  // blank grid lines before
+	LinesAfter  int     `toml:"lines_after"`   // blank grid lines after
+	Bold        bool    `toml:"bold"`
+}
+
+// Page is the page geometry.
+type Page struct {
+	Width      MM   `toml:"width_mm"`
+	Height     MM   `toml:"height_mm"`
+	Top        MM   `toml:"top_mm"`
+	Left       MM   `toml:"left_mm"`
+	BodyWidth  MM   `toml:"body_width_mm"`
+	BodyHeight MM   `toml:"body_height_mm"`
+	Mirror     bool `toml:"mirror"`
+}
+
+// Grid is the line and character grid of the 版心.
+type Grid struct {
+	Lines int `toml:"lines"`
+	Chars int `toml:"chars"`
+}
+
+// Signature places the 署名 and 成文日期 without a seal (§7.3.5.2).
+type Signature struct {
+	Role           Role    `toml:"role"`
+	Size           Pt      `toml:"size_pt"`
+	LinesBefore    int     `toml:"lines_before"`
+	RightChars     float64 `toml:"right_chars"`
+	DateShiftChars float64 `toml:"date_shift_chars"`
+}
+
+// PageNumber places the page number (§7.5).
+type PageNumber struct {
+	Role   Role   `toml:"role"`
+	Size   Pt     `toml:"size_pt"`
+	Format string `toml:"format"` // fmt verb %d for the number
+	Below  MM     `toml:"below_mm"`
+	Indent Pt     `toml:"indent_pt"`
+	Odd    Align  `toml:"odd"`
+	Even   Align  `toml:"even"`
+}
+
+// Docx holds the values that describe the layout to word processors.
+type Docx struct {
+	GridType      string `toml:"grid_type"`
+	LinePitchTw   int    `toml:"line_pitch_tw"`
+	CharSpacingTw int    `toml:"char_spacing_tw"`
+	FooterTw      int    `toml:"footer_tw"`
+}
+
+// Fallback lists the roles whose fonts supply characters missing from another role's font.
+type Fallback struct {
+	Roles []Role `toml:"roles"`
+}
+
+// Preset is one layout preset.
+type Preset struct {
+	Name        string            `toml:"name"`
+	Description string            `toml:"description"`
+	Page        Page              `toml:"page"`
+	Grid        Grid              `toml:"grid"`
+	Fonts       map[Role]FontRole `toml:"fonts"`
+	Fallback    Fallback          `toml:"fallback"`
+	Title       Style             `toml:"title"`
+	Recipient   Style             `toml:"recipient"`
+	Body        Style             `toml:"body"`
+	Heading1    Style             `toml:"heading1"`
+	Heading2    Style             `toml:"heading2"`
+	Heading3    Style             `toml:"heading3"`
+	Heading4    Style             `toml:"heading4"`
+	Signature   Signature         `toml:"signature"`
+	PageNumber  PageNumber        `toml:"page_number"`
+	Docx        Docx              `toml:"docx"`
+}
+
+// LinePitch is the distance between two grid lines: 版心 height / lines.
+func (p *Preset) LinePitch() Pt { return p.Page.BodyHeight.Pt() / Pt(p.Grid.Lines) }
+
+// CharPitch is the width of one grid cell: 版心 width / characters per line.
+func (p *Preset) CharPitch() Pt { return p.Page.BodyWidth.Pt() / Pt(p.Grid.Chars) }
+
+// Heading returns the style of a heading level (1–4).
+func (p *Preset) Heading(level int) Style {
+	switch level {
+	case 1:
+		return p.Heading1
+	case 2:
+		return p.Heading2
+	case 3:
+		return p.Heading3
+	default:
+		return p.Heading4
+	}
+}
+
+// Names lists the embedded presets.
+func Names() []string {
+	entries, _ := fs.Glob(layouts.FS, "*.toml")
+	var names []string
+	for _, e := range entries {
+		names = append(names, strings.TrimSuffix(e, ".toml"))
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Load returns the embedded preset of that name.
+func Load(name string) (*Preset, error) {
+	data, err := layouts.FS.ReadFile(name + ".toml")
+	if err != nil {
+		return nil, fmt.Errorf("没有名为「%s」的版式（可用：%s）", name, strings.Join(Names(), "、"))
+	}
+	return Parse(name+".toml", data)
+}
+
+// Parse reads a preset from TOML. Unknown keys are errors, so a misspelt key cannot
+// silently leave a standard value in place.
+func Parse(file string, data []byte) (*Preset, error) {
+	var p Preset
+	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&p)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	if u := md.Undecoded(); len(u) > 0 {
+		return nil, fmt.Errorf("%s: 未知的版式字段「%s」", file, u[0])
+	}
+	if err := p.validate(); err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	return &p, nil
+}
+
+func (p *Preset) validate() error {
+	if p.Grid.Lines <= 0 || p.Grid.Chars <= 0 {
+		return fmt.Errorf("grid.lines 和 grid.chars 必须大于 0")
+	}
+	if p.Page.BodyWidth <= 0 || p.Page.BodyHeight <= 0 {
+		return fmt.Errorf("page.body_width_mm 和 page.body_height_mm 必须大于 0")
+	}
+	check := func(what string, r Role) error {
+		if _, ok := p.Fonts[r]; !ok {
+			return fmt.Errorf("%s 使用的字体角色「%s」未在 [fonts] 中定义", what, r)
+		}
+		return nil
+	}
+	for _, e := range []struct {
+		what string
+		role Role
+	}{
+		{"title", p.Title.Role}, {"recipient", p.Recipient.Role}, {"body", p.Body.Role},
+		{"heading1", p.Heading1.Role}, {"heading2", p.Heading2.Role}, {"heading3", p.Heading3.Role},
+		{"heading4", p.Heading4.Role}, {"signature", p.Signature.Role}, {"page_number", p.PageNumber.Role},
+	} {
+		if err := check(e.what, e.role); err != nil {
+			return err
+		}
+	}
+	for _, r := range p.Fallback.Roles {
+		if err := check("fallback", r); err != nil {
+			return err
+		}
+	}
+	return nil
+}

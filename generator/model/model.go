@@ -1,0 +1,156 @@
+// Package model is the content model of a 公文: the Document with its numbered
+// sections, paragraphs, run-in headings and named counts. It is built and validated
+// by generator/content and read by the writers; it knows nothing of TOML, PDF or DOCX.
+package model
+
+import "fmt"
+
+// Pos is a place in the content file, for messages that point back at the source.
+type Pos struct {
+	File string
+	Line int // 1-based; 0 when unknown
+	Col  int // 1-based, in characters
+}
+
+func (p Pos) String() string {
+	if p.Line == 0 {
+		return p.File
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Date is a calendar date, printed the way §7.3.5.4 asks: 2024年1月5日.
+type Date struct {
+	Year, Month, Day int
+}
+
+// IsZero reports whether the date is unset.
+func (d Date) IsZero() bool { return d.Year == 0 }
+
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%d年%d月%d日", d.Year, d.Month, d.Day)
+}
+
+// Document is a whole 公文.
+type Document struct {
+	Title      string   // 标题
+	TitleLines []string // author-forced title lines; nil lets the typesetter break
+	Recipient  string   // 主送机关, with its closing colon; may be empty
+	Author     string   // 发文机关署名
+	Date       Date     // 成文日期
+	Layout     string   // layout preset name
+	Counts     []*Count // named counts, in the order they are defined
+	Intro      []*Paragraph
+	Sections   []*Section
+}
+
+// Section is a numbered part of the text: a heading (standalone or run-in), its
+// paragraphs and its subsections.
+type Section struct {
+	Level    int    // 1–4
+	Number   string // computed: 一、 （一） 1. （1）
+	Heading  string // the heading text without its number
+	RunIn    bool   // the heading runs into the first paragraph (ends in 。)
+	Body     []*Paragraph
+	Sections []*Section
+	Pos      Pos
+}
+
+// Paragraph is one paragraph of body text. When Lead is set, the paragraph opens with
+// a run-in heading in the heading's font.
+type Paragraph struct {
+	Lead  *Section // the section whose run-in heading opens this paragraph
+	Spans []Span
+	Pos   Pos
+}
+
+// Text returns the paragraph's body text (without a run-in heading).
+func (p *Paragraph) Text() string {
+	var s string
+	for _, sp := range p.Spans {
+		s += sp.Text
+	}
+	return s
+}
+
+// Span is a piece of paragraph text. A span that prints a count points at it, so
+// tables and text can be checked against each other.
+type Span struct {
+	Text  string
+	Count *Count // nil for literal text
+	Pos   Pos
+}
+
+// Count is a named activity count such as 开展学习9次.
+type Count struct {
+	Name     string
+	Value    float64
+	Unit     string // 次, 家, 个, 篇 …
+	More     bool   // 余: "100余次"
+	Label    string // how a table names it; defaults to Name
+	Category string
+	Used     int // how many times the text references it
+	Pos      Pos
+}
+
+// Format prints the count as it appears in the text: 9次, 100余次, 3.5万元.
+func (c *Count) Format() string {
+	s := FormatNumber(c.Value)
+	if c.More {
+		s += "余"
+	}
+	return s + c.Unit
+}
+
+// FormatNumber prints a number without a needless decimal part.
+func FormatNumber(v float64) string {
+	if v == float64(int64(v)) {
+		return fmt.Sprintf("%d", int64(v))
+	}
+	return fmt.Sprintf("%g", v)
+}
+
+// Block is an element of the text in reading order: a *Heading or a *Paragraph.
+type Block interface{ block() }
+
+// Heading is a standalone heading line.
+type Heading struct{ *Section }
+
+func (*Heading) block()   {}
+func (*Paragraph) block() {}
+
+// Blocks flattens the document text into reading order: the intro paragraphs, then
+// each section's standalone heading, paragraphs and subsections.
+func (d *Document) Blocks() []Block {
+	var out []Block
+	for _, p := range d.Intro {
+		out = append(out, p)
+	}
+	var walk func([]*Section)
+	walk = func(ss []*Section) {
+		for _, s := range ss {
+			if !s.RunIn {
+				out = append(out, &Heading{s})
+			}
+			for _, p := range s.Body {
+				out = append(out, p)
+			}
+			walk(s.Sections)
+		}
+	}
+	walk(d.Sections)
+	return out
+}
+
+// CountByName returns the count of that name, or nil.
+func (d *Document) CountByName(name string) *Count {
+	for _, c := range d.Counts {
+		if c.Name == name {
+			return c
+		}
+	}
+	return nil
+}

@@ -1,0 +1,52 @@
+package model
+
+import "testing"
+
+func TestNumber(t *testing.T) {
+	tests := []struct {
+		level, n int
+		want     string
+	}{
+		{1, 1, "一、"}, {1, 3, "三、"}, {1, 10, "十、"}, {1, 11, "十一、"}, {1, 20, "二十、"}, {1, 23, "二十三、"},
+		{2, 1, "（一）"}, {2, 7, "（七）"}, {2, 12, "（十二）"},
+		{3, 1, "1."}, {3, 12, "12."},
+		{4, 2, "（2）"},
+	}
+	for _, tt := range tests {
+		if got := Number(tt.level, tt.n); got != tt.want {
+			t.Errorf("Number(%d, %d) = %q, want %q", tt.level, tt.n, got, tt.want)
+		}
+	}
+}
+
+func TestDateString(t *testing.T) {
+	tests := []struct {
+		d    Date
+		want string
+	}{
+		{Date{2024, 1, 10}, "2024年1月10日"},
+		{Date{2024, 12, 5}, "2024年12月5日"},
+		{Date{}, ""},
+	}
+	for _, tt := range tests {
+		if got := tt.d.String(); got != tt.want {
+			t.Errorf("%v.String() = %q, want %q", tt.d, got, tt.want)
+		}
+	}
+}
+
+func TestCountFormat(t *testing.T) {
+	tests := []struct {
+		c    Count
+		want string
+	}{
+		{Count{Value: 9, Unit: "次"}, "9次"},
+		{Count{Value: 100, Unit: "次", More: true}, "100余次"},
+		{Count{Value: 3.5, Unit: "万元"}, "3.5万元"},
+	}
+	for _, tt := range tests {
+		if got := tt.c.Format(); got != tt.want {
+			t.Errorf("Format() = %q, want %q", got, tt.want)
+		}
+	}
+}
