@@ -3,3 +3,5 @@ module github.com/gongwen/gongwen
 go 1.26.8
 
 require github.com/BurntSushi/toml v1.6.0
+
+require codeberg.org/go-pdf/fpdf v0.12.0

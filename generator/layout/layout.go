@@ -218,3 +218,19 @@ func (p *Preset) validate() error {
 	}
 	return nil
 }
+
+// SignatureIndents places the 署名 and 成文日期 lines without a seal (§7.3.5.2): given
+// their widths in grid characters, it returns the space left free at the right of each
+// line, in grid characters. The 署名 sits RightChars from the right edge and the date
+// starts DateShiftChars right of the 署名's first character; a date too long for that
+// keeps RightChars itself and pushes the 署名 left.
+func (p *Preset) SignatureIndents(author, date float64) (authorRight, dateRight float64) {
+	s := p.Signature
+	authorRight = s.RightChars
+	dateRight = s.RightChars + author - s.DateShiftChars - date
+	if dateRight < s.RightChars {
+		dateRight = s.RightChars
+		authorRight = s.RightChars + date + s.DateShiftChars - author
+	}
+	return authorRight, dateRight
+}

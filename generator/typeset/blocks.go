@@ -1,0 +1,299 @@
+package typeset
+
+import (
+	"fmt"
+
+	"github.com/gongwen/gongwen/generator/layout"
+	"github.com/gongwen/gongwen/generator/model"
+)
+
+// block is a run of lines that pagination handles as one: a paragraph, a heading,
+// the title, a blank line. When it must split across pages, at least head lines stay
+// at the bottom of the first page and at least tail lines go to the next (no lone
+// first or last line of a paragraph: widow and orphan control).
+type block struct {
+	lines    []*Line
+	blank    bool // an empty grid line
+	keepNext bool // a heading: never the last thing on a page
+	head     int
+	tail     int
+}
+
+// minFirst is how many lines of the block must share a page with its start.
+func (b *block) minFirst() int {
+	if len(b.lines) < b.head+b.tail {
+		return len(b.lines)
+	}
+	return b.head
+}
+
+func (t *typesetter) blocks(doc *model.Document) ([]*block, error) {
+	var out []*block
+	blanks := func(n int) {
+		for i := 0; i < n; i++ {
+			out = append(out, &block{blank: true})
+		}
+	}
+	pos := model.Pos{}
+
+	// 标题
+	title, err := t.title(doc)
+	if err != nil {
+		return nil, err
+	}
+	blanks(t.p.Title.LinesBefore)
+	out = append(out, &block{lines: title, head: len(title), tail: len(title)})
+	blanks(t.p.Title.LinesAfter)
+
+	// 主送机关
+	if doc.Recipient != "" {
+		lines, err := t.paragraph(Body, t.p.Recipient, []segment{{doc.Recipient, t.p.Recipient.Role, t.p.Recipient.Size, pos}})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, &block{lines: lines, head: 2, tail: 2})
+	}
+
+	// 正文
+	for _, b := range doc.Blocks() {
+		switch b := b.(type) {
+		case *model.Heading:
+			st := t.p.Heading(b.Level)
+			lines, err := t.paragraph(Heading, st, []segment{{b.Number + b.Heading, st.Role, st.Size, b.Pos}})
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, &block{lines: lines, keepNext: true, head: len(lines), tail: len(lines)})
+		case *model.Paragraph:
+			var segs []segment
+			if b.Lead != nil {
+				st := t.p.Heading(b.Lead.Level)
+				segs = append(segs, segment{b.Lead.Number + b.Lead.Heading, st.Role, st.Size, b.Lead.Pos})
+			}
+			for _, sp := range b.Spans {
+				segs = append(segs, segment{sp.Text, t.p.Body.Role, t.p.Body.Size, sp.Pos})
+			}
+			lines, err := t.paragraph(Body, t.p.Body, segs)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, &block{lines: lines, head: 2, tail: 2})
+		}
+	}
+
+	// 署名和成文日期 stay with the end of the text (§7.3.5.5: never alone on a page).
+	if doc.Author != "" || !doc.Date.IsZero() {
+		sig, err := t.signature(doc)
+		if err != nil {
+			return nil, err
+		}
+		last := out[len(out)-1]
+		if last.blank || last.keepNext {
+			last = &block{head: 0, tail: 0}
+			out = append(out, last)
+		}
+		last.lines = append(last.lines, sig...)
+		last.tail += len(sig)
+		if last.head > len(last.lines) {
+			last.head = len(last.lines)
+		}
+	}
+	return out, nil
+}
+
+// paragraph breaks and sets one paragraph in style st.
+func (t *typesetter) paragraph(kind Kind, st layout.Style, segs []segment) ([]*Line, error) {
+	g, err := t.shape(segs)
+	if err != nil {
+		return nil, err
+	}
+	indent := Pt(st.IndentChars) * t.cell(st.Size)
+	spans := breakLines(g, t.width-indent, t.width)
+	lines := make([]*Line, 0, len(spans))
+	for i, s := range spans {
+		x, w := t.left, t.width
+		if i == 0 {
+			x, w = x+indent, w-indent
+		}
+		last := i == len(spans)-1
+		var runs []Run
+		switch st.Align {
+		case layout.Center, layout.Right:
+			runs = setLine(g, s, x, w, false)
+			end := runs[len(runs)-1].X + runs[len(runs)-1].Width
+			shift := x + w - end
+			if st.Align == layout.Center {
+				shift /= 2
+			}
+			for j := range runs {
+				runs[j].X += shift
+			}
+		default:
+			runs = setLine(g, s, x, w, st.Align == layout.Both && !last)
+		}
+		if len(runs) > 0 {
+			lines = append(lines, &Line{Kind: kind, Runs: runs})
+		}
+	}
+	return lines, nil
+}
+
+// signature sets the 署名 and 成文日期 without a seal (§7.3.5.2), after the preset's
+// blank lines.
+func (t *typesetter) signature(doc *model.Document) ([]*Line, error) {
+	st := t.p.Signature
+	var out []*Line
+	for i := 0; i < st.LinesBefore; i++ {
+		out = append(out, &Line{Kind: Signature})
+	}
+	cell := t.cell(st.Size)
+	author, err := t.shape([]segment{{doc.Author, st.Role, st.Size, model.Pos{}}})
+	if err != nil {
+		return nil, err
+	}
+	date, err := t.shape([]segment{{doc.Date.String(), st.Role, st.Size, model.Pos{}}})
+	if err != nil {
+		return nil, err
+	}
+	ar, dr := t.p.SignatureIndents(float64(width(author)/cell), float64(width(date)/cell))
+	for _, l := range []struct {
+		g     []glyph
+		right float64
+	}{{author, ar}, {date, dr}} {
+		if len(l.g) == 0 {
+			continue
+		}
+		x := t.left + t.width - Pt(l.right)*cell - width(l.g)
+		out = append(out, &Line{Kind: Signature, Runs: setLine(l.g, span{0, len(l.g)}, x, 0, false)})
+	}
+	return out, nil
+}
+
+// paginate puts the blocks' lines on grid slots, page after page.
+func (t *typesetter) paginate(blocks []*block) []*Page {
+	perPage := t.p.Grid.Lines
+	pitch := t.p.LinePitch()
+	top := t.p.Page.Top.Pt()
+	pages := []*Page{{Number: 1}}
+	slot := 0
+	next := func() {
+		pages = append(pages, &Page{Number: len(pages) + 1})
+		slot = 0
+	}
+	place := func(l *Line) {
+		if slot == perPage {
+			next()
+		}
+		if len(l.Runs) > 0 { // an empty line only takes its slot
+			size := l.Runs[0].Size
+			l.Slot = slot
+			// the ideographic em box (0.88 above, 0.12 below the baseline) centred in the slot
+			l.Baseline = top + Pt(slot)*pitch + (pitch-size)/2 + size*0.88
+			pg := pages[len(pages)-1]
+			pg.Lines = append(pg.Lines, l)
+		}
+		slot++
+	}
+	for i, b := range blocks {
+		if b.blank {
+			if slot != 0 && slot != perPage {
+				slot++
+			}
+			continue
+		}
+		if slot == perPage {
+			next()
+		}
+		if b.keepNext && slot > 0 {
+			need := len(b.lines)
+			for _, nb := range blocks[i+1:] {
+				if !nb.blank {
+					need += nb.minFirst()
+					break
+				}
+			}
+			if need > perPage-slot && need <= perPage {
+				next()
+			}
+		}
+		lines := b.lines
+		head := b.head
+		for len(lines) > 0 {
+			avail := perPage - slot
+			if len(lines) <= avail {
+				for _, l := range lines {
+					place(l)
+				}
+				break
+			}
+			k := avail
+			if len(lines)-k < b.tail {
+				k = len(lines) - b.tail
+			}
+			if k < head {
+				k = 0
+			}
+			if k <= 0 && slot == 0 {
+				k = avail // nothing moves it further: fill the page
+			}
+			for _, l := range lines[:max(k, 0)] {
+				place(l)
+			}
+			lines = lines[max(k, 0):]
+			head = 1
+			next()
+		}
+	}
+	if len(pages) > 1 && len(pages[len(pages)-1].Lines) == 0 {
+		pages = pages[:len(pages)-1]
+	}
+	return pages
+}
+
+// folios adds the page numbers: "— N —" in 4号宋体, its dash the preset's distance
+// below the 版心, odd pages at the right and even pages at the left, one character in.
+func (t *typesetter) folios(pages []*Page) error {
+	pn := t.p.PageNumber
+	bottom := (t.p.Page.Top + t.p.Page.BodyHeight).Pt()
+	for _, pg := range pages {
+		text := fmt.Sprintf(pn.Format, pg.Number)
+		g, err := t.shape([]segment{{text, pn.Role, pn.Size, model.Pos{}}})
+		if err != nil {
+			return err
+		}
+		w := Pt(0)
+		for _, gl := range g {
+			w += gl.adv
+		}
+		align := pn.Odd
+		if pg.Number%2 == 0 {
+			align = pn.Even
+		}
+		x := t.left + pn.Indent
+		if align == layout.Right {
+			x = t.left + t.width - pn.Indent - w
+		} else if align == layout.Center {
+			x = t.left + (t.width-w)/2
+		}
+		runs := naturalRuns(g, x) // the page number is not on the text grid
+		// The dash sits at mid-height of the ideographic em box (0.38 em above the baseline).
+		pg.Folio = &Line{Kind: Folio, Slot: -1, Baseline: bottom + pn.Below.Pt() + pn.Size*0.38, Runs: runs}
+	}
+	return nil
+}
+
+// naturalRuns sets glyphs at their own advances from x.
+func naturalRuns(g []glyph, x Pt) []Run {
+	var runs []Run
+	for _, gl := range g {
+		if len(runs) == 0 || runs[len(runs)-1].Font != gl.font {
+			if len(runs) > 0 {
+				x = runs[len(runs)-1].X + runs[len(runs)-1].Width
+			}
+			runs = append(runs, Run{Font: gl.font, Size: gl.size, X: x})
+		}
+		runs[len(runs)-1].Text += string(gl.r)
+		runs[len(runs)-1].Width += gl.adv
+	}
+	return runs
+}

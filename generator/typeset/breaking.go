@@ -1,0 +1,215 @@
+package typeset
+
+import (
+	"strings"
+
+	"github.com/gongwen/gongwen/generator/layout"
+	"github.com/gongwen/gongwen/generator/model"
+)
+
+// The 禁则 of clreq (GB-style, spec §11) with the OOXML zh-CN kinsoku sets: characters
+// that may not start a line and characters that may not end one. 破折号 and 省略号 may
+// not start a line either (clreq's strict level), so they stay with what precedes them.
+const (
+	noStart = "!%),.:;>?]}¢¨°·ˇˉ―‖’”…‰′″›℃∶、。〃〉》」』】〕〗〞︶︺︾﹀﹄﹚﹜﹞！＂％＇），．：；？］｀｜｝～￠—"
+	noEnd   = "$([{£¥·‘“〈《「『【〔〖〝﹙﹛﹝＄（．［｛￡￥"
+	// units and suffixes that stay with the number before them: 9次, 2023年, 100余次
+	units = "次家个篇条项人名位元角分万亿千百年月日号时秒岁件台户所期批届轮场份页章节倍米吨亩克升天周余多届"
+)
+
+var noStartSet, noEndSet, unitSet = runeSet(noStart), runeSet(noEnd), runeSet(units)
+
+func runeSet(s string) map[rune]bool {
+	m := map[rune]bool{}
+	for _, r := range s {
+		m[r] = true
+	}
+	return m
+}
+
+func isASCIIWord(r rune) bool { return r > ' ' && r < 0x7f }
+func isDigit(r rune) bool     { return r >= '0' && r <= '9' }
+
+// glyph is one character ready to set: its font and its widths.
+type glyph struct {
+	r    rune
+	font layout.Role
+	size Pt
+	adv  Pt // natural advance at size
+	cell Pt // width on the grid
+}
+
+// segment is a piece of text in one style, as the content gives it.
+type segment struct {
+	text string
+	role layout.Role
+	size Pt
+	pos  model.Pos
+}
+
+// shape turns segments into glyphs, taking each character the role's font lacks
+// from the preset's fallback fonts.
+func (t *typesetter) shape(segs []segment) ([]glyph, error) {
+	var out []glyph
+	for _, s := range segs {
+		scale := t.cell(s.size) / s.size
+		for _, r := range s.text {
+			if r == '\n' || r == '\r' || r == '\t' {
+				r = ' '
+			}
+			if r > 0xFFFF {
+				return nil, &CharError{Rune: r, Pos: s.pos, Why: "在基本多文种平面之外，PDF 写入器无法输出；请换用常用字或改写"}
+			}
+			role := s.role
+			if !t.fonts[role].Has(r) && r != ' ' {
+				found := false
+				for _, fb := range t.p.Fallback.Roles {
+					if t.fonts[fb].Has(r) {
+						t.fallbacks = append(t.fallbacks, Fallback{Rune: r, Want: role, Got: fb, Pos: s.pos})
+						role, found = fb, true
+						break
+					}
+				}
+				if !found {
+					return nil, &CharError{Rune: r, Pos: s.pos, Why: "在所有字体中都没有字形；请换用其他写法或指定含有该字的字体"}
+				}
+			}
+			adv := Pt(t.fonts[role].Advance(r)) * s.size
+			if r == ' ' && adv == 0 {
+				adv = s.size / 4
+			}
+			out = append(out, glyph{r: r, font: role, size: s.size, adv: adv, cell: adv * scale})
+		}
+	}
+	return out, nil
+}
+
+// breakable reports whether a line may break between g[i-1] and g[i].
+func breakable(g []glyph, i int) bool {
+	a, b := g[i-1].r, g[i].r
+	switch {
+	case a == ' ':
+		return true
+	case b == ' ':
+		return false // a space stays at the end of the line it follows
+	case isASCIIWord(a) && isASCIIWord(b):
+		return false // a run of Latin letters or digits is one word
+	case noStartSet[b] || noEndSet[a]:
+		return false
+	case (a == '—' || a == '…') && a == b:
+		return false
+	case isDigit(a) && unitSet[b]:
+		return false // 9次, 2023年
+	case (a == '余' || a == '多') && i >= 2 && isDigit(g[i-2].r) && unitSet[b]:
+		return false // 100余次
+	case a == '第' && isDigit(b):
+		return false // 第5次
+	}
+	return true
+}
+
+// line is one broken line: glyphs [from, to) of the paragraph.
+type span struct{ from, to int }
+
+// breakLines breaks glyphs into lines: the first line is first wide, the others
+// rest wide. It is greedy over the break opportunities; when the next character
+// does not fit, the line ends at the last opportunity and the characters after it
+// are pushed to the next line (推出). Only when a single unbreakable piece is wider
+// than a line is it cut.
+func breakLines(g []glyph, first, rest Pt) []span {
+	var lines []span
+	start, width := 0, first
+	for start < len(g) {
+		for start < len(g) && g[start].r == ' ' {
+			start++
+		}
+		if start >= len(g) {
+			break
+		}
+		var w Pt
+		end, last := start, -1
+		for end < len(g) {
+			if end > start && breakable(g, end) {
+				last = end
+			}
+			if w+g[end].cell > width+0.01 && g[end].r != ' ' {
+				break
+			}
+			w += g[end].cell
+			end++
+		}
+		if end < len(g) {
+			if last > start {
+				end = last
+			} else if end == start {
+				end = start + 1 // a character wider than the line
+			}
+		}
+		lines = append(lines, span{start, end})
+		start, width = end, rest
+	}
+	return lines
+}
+
+// trim drops trailing spaces from a line.
+func trim(g []glyph, s span) span {
+	for s.to > s.from && g[s.to-1].r == ' ' {
+		s.to--
+	}
+	return s
+}
+
+// setLine places glyphs g[s] from x: justified to width when justify is set,
+// otherwise each glyph advancing by its grid width. It groups the glyphs into runs
+// of one font.
+func setLine(g []glyph, s span, x, width Pt, justify bool) []Run {
+	s = trim(g, s)
+	n := s.to - s.from
+	if n == 0 {
+		return nil
+	}
+	var natural, cells Pt
+	for _, gl := range g[s.from:s.to] {
+		natural += gl.adv
+		cells += gl.cell
+	}
+	// One character spacing for the whole line: justification spreads the free space
+	// evenly over the gaps between characters (均排); a ragged line keeps the grid.
+	tc := (cells - natural) / Pt(n)
+	if justify && n > 1 {
+		tc = (width - natural) / Pt(n-1)
+	}
+	var runs []Run
+	for i := s.from; i < s.to; i++ {
+		gl := g[i]
+		if len(runs) == 0 || runs[len(runs)-1].Font != gl.font || runs[len(runs)-1].Size != gl.size {
+			if len(runs) > 0 {
+				x = runs[len(runs)-1].X + runs[len(runs)-1].Width + tc
+			}
+			runs = append(runs, Run{Font: gl.font, Size: gl.size, X: x, Tc: tc})
+		} else {
+			runs[len(runs)-1].Width += tc
+		}
+		r := &runs[len(runs)-1]
+		r.Text += string(gl.r)
+		r.Width += gl.adv
+	}
+	return runs
+}
+
+// width sums the grid widths of glyphs.
+func width(g []glyph) Pt {
+	var w Pt
+	for _, gl := range g {
+		w += gl.cell
+	}
+	return w
+}
+
+func glyphText(g []glyph) string {
+	var b strings.Builder
+	for _, gl := range g {
+		b.WriteRune(gl.r)
+	}
+	return b.String()
+}

@@ -1,0 +1,173 @@
+// Package typeset lays a Document out on pages: it breaks lines by the Chinese
+// line-breaking rules (禁则), justifies them to the 版心, puts every line on the
+// preset's grid and paginates. The result is pages of positioned text runs in
+// points; the PDF writer only draws them and tests assert positions on them directly.
+package typeset
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/gongwen/gongwen/generator/layout"
+	"github.com/gongwen/gongwen/generator/model"
+)
+
+// Pt is a length in points.
+type Pt = layout.Pt
+
+// Face measures the characters of one font. *fonts.Face implements it.
+type Face interface {
+	Has(r rune) bool
+	Advance(r rune) float64 // advance width in em
+}
+
+// Fonts gives the face that serves each role of the preset.
+type Fonts map[layout.Role]Face
+
+// Kind says what a line is.
+type Kind int
+
+// Line kinds.
+const (
+	Body Kind = iota
+	Title
+	Heading
+	Signature
+	Folio // the page number
+)
+
+// Run is a piece of a line in one font: glyphs drawn from X along the baseline, each
+// advancing by its own width plus Tc (the PDF character spacing).
+type Run struct {
+	Font  layout.Role
+	Size  Pt
+	X     Pt
+	Tc    Pt
+	Text  string
+	Width Pt // from X to the end of the last glyph's advance
+}
+
+// Line is one line of text on a page.
+type Line struct {
+	Kind     Kind
+	Slot     int // grid line on the page, 0-based; -1 for the page number
+	Baseline Pt  // from the top of the page
+	Runs     []Run
+}
+
+// Text returns the characters of the line.
+func (l *Line) Text() string {
+	var b strings.Builder
+	for _, r := range l.Runs {
+		b.WriteString(r.Text)
+	}
+	return b.String()
+}
+
+// Left and Right return the horizontal extent of the line's advance boxes.
+func (l *Line) Left() Pt { return l.Runs[0].X }
+
+// Right is the end of the last glyph's advance.
+func (l *Line) Right() Pt {
+	r := l.Runs[len(l.Runs)-1]
+	return r.X + r.Width
+}
+
+// Page is one page.
+type Page struct {
+	Number int // 1-based
+	Lines  []*Line
+	Folio  *Line // the page number; nil when the page shows none
+}
+
+// Fallback records a character that the role's font lacks and another font supplied.
+type Fallback struct {
+	Rune rune
+	Want layout.Role // the role whose font lacks it
+	Got  layout.Role // the role whose font drew it
+	Pos  model.Pos
+}
+
+// Result is a typeset document.
+type Result struct {
+	Pages     []*Page
+	Fallbacks []Fallback
+}
+
+// Runes lists, per font role, the characters drawn with it, so a writer can embed
+// only those glyphs.
+func (r *Result) Runes() map[layout.Role][]rune {
+	seen := map[layout.Role]map[rune]bool{}
+	out := map[layout.Role][]rune{}
+	add := func(l *Line) {
+		for _, run := range l.Runs {
+			if seen[run.Font] == nil {
+				seen[run.Font] = map[rune]bool{}
+			}
+			for _, c := range run.Text {
+				if !seen[run.Font][c] {
+					seen[run.Font][c] = true
+					out[run.Font] = append(out[run.Font], c)
+				}
+			}
+		}
+	}
+	for _, p := range r.Pages {
+		for _, l := range p.Lines {
+			add(l)
+		}
+		if p.Folio != nil {
+			add(p.Folio)
+		}
+	}
+	return out
+}
+
+// CharError reports a character that no font can draw.
+type CharError struct {
+	Rune rune
+	Pos  model.Pos
+	Why  string
+}
+
+func (e *CharError) Error() string {
+	return fmt.Sprintf("%s: 字符「%c」（U+%04X）%s", e.Pos, e.Rune, e.Rune, e.Why)
+}
+
+// Typeset lays doc out with the preset p and the fonts f.
+func Typeset(doc *model.Document, p *layout.Preset, f Fonts) (*Result, error) {
+	for _, role := range append([]layout.Role{p.Title.Role, p.Body.Role, p.Heading1.Role, p.Heading2.Role,
+		p.Heading3.Role, p.Heading4.Role, p.Signature.Role, p.PageNumber.Role, p.Recipient.Role}, p.Fallback.Roles...) {
+		if f[role] == nil {
+			return nil, fmt.Errorf("typeset: no font for role %q", role)
+		}
+	}
+	t := &typesetter{p: p, fonts: f, width: p.Page.BodyWidth.Pt(), left: p.Page.Left.Pt()}
+	blocks, err := t.blocks(doc)
+	if err != nil {
+		return nil, err
+	}
+	pages := t.paginate(blocks)
+	if err := t.folios(pages); err != nil {
+		return nil, err
+	}
+	return &Result{Pages: pages, Fallbacks: t.fallbacks}, nil
+}
+
+type typesetter struct {
+	p         *layout.Preset
+	fonts     Fonts
+	width     Pt // 版心 width
+	left      Pt // 版心 left edge
+	fallbacks []Fallback
+}
+
+// cell is the width a full-width character occupies. Text at the body size is set on
+// the grid: 16 pt glyphs on 15.79 pt cells, so 28 fill the 版心 (撑满版心).
+func (t *typesetter) cell(size Pt) Pt {
+	pitch := t.p.CharPitch()
+	if size > pitch && size <= pitch*1.05 {
+		return pitch
+	}
+	return size
+}
