@@ -57,31 +57,58 @@ func (t *typesetter) shape(segs []segment) ([]glyph, error) {
 			if r == '\n' || r == '\r' || r == '\t' {
 				r = ' '
 			}
-			if r > 0xFFFF {
-				return nil, &CharError{Rune: r, Pos: s.pos, Why: "在基本多文种平面之外，PDF 写入器无法输出；请换用常用字或改写"}
+			m, err := t.metric(s.role, r, s.pos)
+			if err != nil {
+				return nil, err
 			}
-			role := s.role
-			if !t.fonts[role].Has(r) && r != ' ' {
-				found := false
-				for _, fb := range t.p.Fallback.Roles {
-					if t.fonts[fb].Has(r) {
-						t.fallbacks = append(t.fallbacks, Fallback{Rune: r, Want: role, Got: fb, Pos: s.pos})
-						role, found = fb, true
-						break
-					}
-				}
-				if !found {
-					return nil, &CharError{Rune: r, Pos: s.pos, Why: "在所有字体中都没有字形；请换用其他写法或指定含有该字的字体"}
-				}
-			}
-			adv := Pt(t.fonts[role].Advance(r)) * s.size
-			if r == ' ' && adv == 0 {
-				adv = s.size / 4
-			}
-			out = append(out, glyph{r: r, font: role, size: s.size, adv: adv, cell: adv * scale})
+			adv := Pt(m.adv) * s.size
+			out = append(out, glyph{r: r, font: m.font, size: s.size, adv: adv, cell: adv * scale})
 		}
 	}
 	return out, nil
+}
+
+type metricKey struct {
+	role layout.Role
+	r    rune
+}
+
+// metric is the font that draws a character for a role and its advance in em.
+type metric struct {
+	font layout.Role
+	adv  float64
+}
+
+// metric finds, once per character and role, the font that draws it. A fallback is
+// recorded at the first place it is needed.
+func (t *typesetter) metric(role layout.Role, r rune, pos model.Pos) (metric, error) {
+	k := metricKey{role, r}
+	if m, ok := t.metrics[k]; ok {
+		return m, nil
+	}
+	if r > 0xFFFF {
+		return metric{}, &CharError{Rune: r, Pos: pos, Why: "在基本多文种平面之外，PDF 写入器无法输出；请换用常用字或改写"}
+	}
+	m := metric{font: role}
+	if r != ' ' && !t.fonts[role].Has(r) {
+		found := false
+		for _, fb := range t.p.Fallback.Roles {
+			if t.fonts[fb].Has(r) {
+				t.fallbacks = append(t.fallbacks, Fallback{Rune: r, Want: role, Got: fb, Pos: pos})
+				m.font, found = fb, true
+				break
+			}
+		}
+		if !found {
+			return metric{}, &CharError{Rune: r, Pos: pos, Why: "在所有字体中都没有字形；请换用其他写法或指定含有该字的字体"}
+		}
+	}
+	m.adv = t.fonts[m.font].Advance(r)
+	if r == ' ' && m.adv == 0 {
+		m.adv = 0.25
+	}
+	t.metrics[k] = m
+	return m, nil
 }
 
 // breakable reports whether a line may break between g[i-1] and g[i].
@@ -180,20 +207,28 @@ func setLine(g []glyph, s span, x, width Pt, justify bool) []Run {
 		tc = (width - natural) / Pt(n-1)
 	}
 	var runs []Run
+	var text []rune
+	flush := func() {
+		if len(runs) > 0 {
+			runs[len(runs)-1].Text = string(text)
+			text = text[:0]
+		}
+	}
 	for i := s.from; i < s.to; i++ {
 		gl := g[i]
 		if len(runs) == 0 || runs[len(runs)-1].Font != gl.font || runs[len(runs)-1].Size != gl.size {
 			if len(runs) > 0 {
+				flush()
 				x = runs[len(runs)-1].X + runs[len(runs)-1].Width + tc
 			}
 			runs = append(runs, Run{Font: gl.font, Size: gl.size, X: x, Tc: tc})
 		} else {
 			runs[len(runs)-1].Width += tc
 		}
-		r := &runs[len(runs)-1]
-		r.Text += string(gl.r)
-		r.Width += gl.adv
+		text = append(text, gl.r)
+		runs[len(runs)-1].Width += gl.adv
 	}
+	flush()
 	return runs
 }
 

@@ -142,7 +142,7 @@ func Typeset(doc *model.Document, p *layout.Preset, f Fonts) (*Result, error) {
 			return nil, fmt.Errorf("typeset: no font for role %q", role)
 		}
 	}
-	t := &typesetter{p: p, fonts: f, width: p.Page.BodyWidth.Pt(), left: p.Page.Left.Pt()}
+	t := &typesetter{p: p, fonts: f, width: p.Page.BodyWidth.Pt(), left: p.Page.Left.Pt(), metrics: map[metricKey]metric{}}
 	blocks, err := t.blocks(doc)
 	if err != nil {
 		return nil, err
@@ -160,6 +160,7 @@ type typesetter struct {
 	width     Pt // 版心 width
 	left      Pt // 版心 left edge
 	fallbacks []Fallback
+	metrics   map[metricKey]metric
 }
 
 // cell is the width a full-width character occupies. Text at the body size is set on

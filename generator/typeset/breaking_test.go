@@ -1,0 +1,96 @@
+package typeset
+
+import (
+	"math"
+	"strings"
+	"testing"
+)
+
+// testGlyphs sets text with a full-width cell of 1 and half-width ASCII.
+func testGlyphs(text string) []glyph {
+	var g []glyph
+	for _, r := range text {
+		w := Pt(1)
+		if r < 0x7f {
+			w = 0.5
+		}
+		g = append(g, glyph{r: r, font: "fangsong", size: 1, adv: w, cell: w})
+	}
+	return g
+}
+
+func lineTexts(g []glyph, spans []span) []string {
+	var out []string
+	for _, s := range spans {
+		out = append(out, glyphText(g[trim(g, s).from:trim(g, s).to]))
+	}
+	return out
+}
+
+func TestBreakLines(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		width Pt
+		want  []string
+	}{
+		{"fits", "一二三", 5, []string{"一二三"}},
+		{"full lines", "一二三四五六七八九十", 5, []string{"一二三四五", "六七八九十"}},
+		{"comma never starts a line", "一二三四五，六七", 5, []string{"一二三四", "五，六七"}},
+		{"full stop never starts a line", "一二三四五。六", 5, []string{"一二三四", "五。六"}},
+		{"closing quote and comma", "一二三四“五”，六", 5, []string{"一二三四", "“五”，六"}},
+		{"opening quote never ends a line", "一二三四“五六”", 5, []string{"一二三四", "“五六”"}},
+		{"opening book title mark", "一二三四《五六》", 5, []string{"一二三四", "《五六》"}},
+		{"number stays with its unit", "一二三四9次五", 5, []string{"一二三四", "9次五"}},
+		{"year", "一二三四2023年", 5, []string{"一二三四", "2023年"}},
+		{"余次", "一二三100余次五六七", 5, []string{"一二三", "100余次五", "六七"}},
+		{"第5次", "一二三四第5次", 5, []string{"一二三四", "第5次"}},
+		{"percent", "一二三四3.1%", 5, []string{"一二三四", "3.1%"}},
+		{"dash never splits", "一二三四——五", 5, []string{"一二三", "四——五"}},
+		{"ellipsis never splits", "一二三四……五", 5, []string{"一二三", "四……五"}},
+		{"latin word kept whole", "一二abcdefgh", 4, []string{"一二", "abcdefgh"}},
+		{"word wider than the line is cut", "abcdefghijkl", 4, []string{"abcdefgh", "ijkl"}},
+		{"space breaks and is dropped", "ab cd ef gh", 2.5, []string{"ab cd", "ef gh"}},
+		{"several closing marks", "一二三四五）。”六", 5, []string{"一二三四", "五）。”六"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := testGlyphs(tt.text)
+			got := lineTexts(g, breakLines(g, tt.width, tt.width))
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("breakLines(%q, %v) = %q, want %q", tt.text, tt.width, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBreakLinesIndent(t *testing.T) {
+	g := testGlyphs("一二三四五六七八")
+	got := lineTexts(g, breakLines(g, 3, 5))
+	want := []string{"一二三", "四五六七八"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestSetLineJustifies(t *testing.T) {
+	// 28 full-width characters of 16 pt justified on 442.2 pt: the last glyph's
+	// advance ends exactly at the right edge.
+	var g []glyph
+	for i := 0; i < 27; i++ {
+		g = append(g, glyph{r: '字', font: "fangsong", size: 16, adv: 16, cell: 15.79})
+	}
+	g = append(g, glyph{r: '9', font: "fangsong", size: 16, adv: 8, cell: 7.9})
+	runs := setLine(g, span{0, len(g)}, 79.37, 442.2, true)
+	if len(runs) != 1 {
+		t.Fatalf("got %d runs, want 1", len(runs))
+	}
+	if end := runs[0].X + runs[0].Width; math.Abs(float64(end-(79.37+442.2))) > 0.001 {
+		t.Errorf("line ends at %.3f, want %.3f", end, 79.37+442.2)
+	}
+	// ragged: every glyph on the grid pitch
+	runs = setLine(g[:3], span{0, 3}, 0, 442.2, false)
+	if math.Abs(float64(runs[0].Width-(3*15.79-(15.79-16)))) > 0.001 {
+		t.Errorf("ragged width %.3f", runs[0].Width)
+	}
+}
