@@ -1,0 +1,186 @@
+// Package generator runs the whole pipeline: content file → model → layout preset →
+// typeset pages → PDF, and model + preset → DOCX. Each stage lives in its own
+// sub-package; this one only wires them together and writes the files atomically.
+package generator
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/gongwen/gongwen/fonts"
+	"github.com/gongwen/gongwen/generator/content"
+	"github.com/gongwen/gongwen/generator/docx"
+	"github.com/gongwen/gongwen/generator/layout"
+	"github.com/gongwen/gongwen/generator/model"
+	"github.com/gongwen/gongwen/generator/pdf"
+	"github.com/gongwen/gongwen/generator/typeset"
+)
+
+// Format is an output format.
+type Format string
+
+// Output formats.
+const (
+	PDF  Format = "pdf"
+	DOCX Format = "docx"
+)
+
+// Builder builds documents. It keeps the parsed fonts, so a rebuild (watch mode)
+// parses no font twice.
+type Builder struct {
+	fonts *fonts.Resolver
+}
+
+// NewBuilder returns a Builder that looks for fonts in dirs and, when system is set,
+// in the computer's font folders before falling back to the bundled fonts.
+func NewBuilder(dirs []string, system bool) *Builder {
+	return &Builder{fonts: fonts.NewResolver(dirs, system)}
+}
+
+// Output is a built document in memory.
+type Output struct {
+	Doc       *model.Document
+	Preset    *layout.Preset
+	Pages     int
+	Fonts     []fonts.Choice
+	Fallbacks []typeset.Fallback
+	Files     map[Format][]byte
+}
+
+// Render parses a content file and produces the requested formats in memory.
+func (b *Builder) Render(file string, src []byte, formats []Format) (*Output, error) {
+	doc, err := content.Parse(file, src)
+	if err != nil {
+		return nil, err
+	}
+	name := doc.Layout
+	if name == "" {
+		name = "report"
+	}
+	preset, err := layout.Load(name)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	out := &Output{Doc: doc, Preset: preset, Files: map[Format][]byte{}}
+	for _, f := range formats {
+		var buf bytes.Buffer
+		switch f {
+		case PDF:
+			if err := b.renderPDF(&buf, out); err != nil {
+				return nil, err
+			}
+		case DOCX:
+			if err := docx.Write(&buf, doc, preset); err != nil {
+				return nil, err
+			}
+		default:
+			return nil, fmt.Errorf("不支持的输出格式「%s」（可用：pdf、docx）", f)
+		}
+		out.Files[f] = buf.Bytes()
+	}
+	return out, nil
+}
+
+// Fonts resolves the font of every role of the preset.
+func (b *Builder) Fonts(p *layout.Preset) ([]fonts.Choice, error) {
+	roles := make([]layout.Role, 0, len(p.Fonts))
+	for r := range p.Fonts {
+		roles = append(roles, r)
+	}
+	sort.Slice(roles, func(i, j int) bool { return roles[i] < roles[j] })
+	var out []fonts.Choice
+	for _, r := range roles {
+		fr := p.Fonts[r]
+		c, err := b.fonts.Resolve(fonts.Request{Role: string(r), Names: fr.Names, File: fr.File, Bundled: fr.Bundled})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+func (b *Builder) renderPDF(buf *bytes.Buffer, out *Output) error {
+	choices, err := b.Fonts(out.Preset)
+	if err != nil {
+		return err
+	}
+	out.Fonts = choices
+	faces := typeset.Fonts{}
+	subsetters := map[layout.Role]pdf.Subsetter{}
+	for _, c := range choices {
+		faces[layout.Role(c.Role)] = c.Face
+		subsetters[layout.Role(c.Role)] = c.Face
+	}
+	res, err := typeset.Typeset(out.Doc, out.Preset, faces)
+	if err != nil {
+		return err
+	}
+	out.Pages = len(res.Pages)
+	out.Fallbacks = res.Fallbacks
+	d := out.Doc.Date
+	meta := pdf.Meta{Title: out.Doc.Title, Author: out.Doc.Author,
+		Date: time.Date(max(d.Year, 2000), time.Month(max(d.Month, 1)), max(d.Day, 1), 0, 0, 0, 0, time.UTC)}
+	return pdf.Write(buf, res, out.Preset, subsetters, meta)
+}
+
+// Build reads the content file, renders the formats and writes DIR/NAME.pdf and
+// DIR/NAME.docx (NAME is the content file's base name; DIR defaults to its folder).
+// Nothing is written unless every format rendered, and each file is replaced
+// atomically, so a failed build never destroys the last good file.
+func (b *Builder) Build(input, dir string, formats []Format) (*Output, []string, error) {
+	src, err := os.ReadFile(input)
+	if err != nil {
+		return nil, nil, fmt.Errorf("无法读取内容文件：%w", err)
+	}
+	out, err := b.Render(input, src, formats)
+	if err != nil {
+		return nil, nil, err
+	}
+	if dir == "" {
+		dir = filepath.Dir(input)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, nil, fmt.Errorf("无法创建输出目录：%w", err)
+	}
+	name := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
+	var written []string
+	for _, f := range formats {
+		path := filepath.Join(dir, name+"."+string(f))
+		if err := WriteFileAtomic(path, out.Files[f]); err != nil {
+			return nil, written, err
+		}
+		written = append(written, path)
+	}
+	return out, written, nil
+}
+
+// WriteFileAtomic writes data to a temporary file beside path and renames it over
+// path, so readers see either the old file or the new one, never a half-written one.
+func WriteFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return fmt.Errorf("无法写入 %s：%w", path, err)
+	}
+	_, werr := tmp.Write(data)
+	cerr := tmp.Close()
+	if err := errors.Join(werr, cerr); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("无法写入 %s：%w", path, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("无法写入 %s：%w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("无法写入 %s：%w", path, err)
+	}
+	return nil
+}
