@@ -195,6 +195,9 @@ func (t *typesetter) paginate(blocks []*block) []*Page {
 		slot++
 	}
 	for i, b := range blocks {
+		for _, l := range b.lines {
+			l.Block = i + 1
+		}
 		if b.blank {
 			if slot != 0 && slot != perPage {
 				slot++

@@ -37,7 +37,23 @@ type glyph struct {
 	size Pt
 	adv  Pt // natural advance at size
 	cell Pt // width on the grid
+	// squeeze is how much of its em a punctuation mark gives up when a line is
+	// compressed (at most ½): the blank half of ，。 or of （“.
+	squeeze float64
 }
+
+// Full-width punctuation whose glyph fills only half its em: closing marks on the
+// left half, opening marks on the right half. Only these are compressed.
+const (
+	closingHalf = "，。、；：？！）》」』”’〕】"
+	openingHalf = "（《「『“‘〔【"
+)
+
+var closingHalfSet, openingHalfSet = runeSet(closingHalf), runeSet(openingHalf)
+
+// advance and width are the glyph's natural advance and grid width after squeezing.
+func (g glyph) advance() Pt { return g.adv - Pt(g.squeeze)*g.size }
+func (g glyph) width() Pt   { return g.cell * Pt(1-g.squeeze*float64(g.size)/float64(g.adv)) }
 
 // segment is a piece of text in one style, as the content gives it.
 type segment struct {
@@ -139,10 +155,12 @@ func breakable(g []glyph, i int) bool {
 type span struct{ from, to int }
 
 // breakLines breaks glyphs into lines: the first line is first wide, the others
-// rest wide. It is greedy over the break opportunities; when the next character
-// does not fit, the line ends at the last opportunity and the characters after it
-// are pushed to the next line (推出). Only when a single unbreakable piece is wider
-// than a line is it cut.
+// rest wide. It is greedy over the break opportunities; when the next character does
+// not fit, the line ends at the last opportunity and the characters after it are
+// pushed to the next line (推出), the free space spread over the line. Only when that
+// would leave two or more empty cells, and the punctuation on the line can give up
+// enough of its blank halves, is the line compressed (挤进) to take the next piece.
+// A single unbreakable piece wider than a line is cut.
 func breakLines(g []glyph, first, rest Pt) []span {
 	var lines []span
 	start, width := 0, first
@@ -166,9 +184,12 @@ func breakLines(g []glyph, first, rest Pt) []span {
 			end++
 		}
 		if end < len(g) {
-			if last > start {
+			switch {
+			case last > start && (width-wsum(g[start:last]) < 2*g[start].cell-0.01 || !compress(g, start, end, width)):
 				end = last
-			} else if end == start {
+			case last > start:
+				end = nextBreak(g, end)
+			case end == start:
 				end = start + 1 // a character wider than the line
 			}
 		}
@@ -176,6 +197,46 @@ func breakLines(g []glyph, first, rest Pt) []span {
 		start, width = end, rest
 	}
 	return lines
+}
+
+// nextBreak is the first break opportunity after i, or the end.
+func nextBreak(g []glyph, i int) int {
+	for i++; i < len(g); i++ {
+		if breakable(g, i) {
+			return i
+		}
+	}
+	return len(g)
+}
+
+// compress tries to fit g[start:nextBreak(end)] into width by squeezing the
+// punctuation on it (never the line's last character), evenly. It reports whether it did.
+func compress(g []glyph, start, end int, width Pt) bool {
+	stop := nextBreak(g, end)
+	over := wsum(g[start:stop]) - width
+	var room Pt
+	var marks []int
+	for i := start; i < stop-1; i++ {
+		if closingHalfSet[g[i].r] || openingHalfSet[g[i].r] {
+			marks = append(marks, i)
+			room += g[i].cell / 2
+		}
+	}
+	if over <= 0 || over > room {
+		return false
+	}
+	for _, i := range marks {
+		g[i].squeeze = float64(over/room) * 0.5 * float64(g[i].adv/g[i].size)
+	}
+	return true
+}
+
+func wsum(g []glyph) Pt {
+	var w Pt
+	for _, gl := range g {
+		w += gl.cell
+	}
+	return w
 }
 
 // trim drops trailing spaces from a line.
@@ -188,7 +249,8 @@ func trim(g []glyph, s span) span {
 
 // setLine places glyphs g[s] from x: justified to width when justify is set,
 // otherwise each glyph advancing by its grid width. It groups the glyphs into runs
-// of one font.
+// of one font; a squeezed punctuation mark ends its run (closing) or starts one
+// drawn earlier (opening), since a run advances every glyph by its full width.
 func setLine(g []glyph, s span, x, width Pt, justify bool) []Run {
 	s = trim(g, s)
 	n := s.to - s.from
@@ -197,8 +259,8 @@ func setLine(g []glyph, s span, x, width Pt, justify bool) []Run {
 	}
 	var natural, cells Pt
 	for _, gl := range g[s.from:s.to] {
-		natural += gl.adv
-		cells += gl.cell
+		natural += gl.advance()
+		cells += gl.width()
 	}
 	// One character spacing for the whole line: justification spreads the free space
 	// evenly over the gaps between characters (均排); a ragged line keeps the grid.
@@ -214,19 +276,25 @@ func setLine(g []glyph, s span, x, width Pt, justify bool) []Run {
 			text = text[:0]
 		}
 	}
+	split := false // the previous glyph was a squeezed closing mark
 	for i := s.from; i < s.to; i++ {
 		gl := g[i]
-		if len(runs) == 0 || runs[len(runs)-1].Font != gl.font || runs[len(runs)-1].Size != gl.size {
+		shift := Pt(0)
+		if gl.squeeze > 0 && openingHalfSet[gl.r] {
+			shift = gl.adv - gl.advance()
+		}
+		if len(runs) == 0 || split || shift > 0 || runs[len(runs)-1].Font != gl.font || runs[len(runs)-1].Size != gl.size {
 			if len(runs) > 0 {
 				flush()
 				x = runs[len(runs)-1].X + runs[len(runs)-1].Width + tc
 			}
-			runs = append(runs, Run{Font: gl.font, Size: gl.size, X: x, Tc: tc})
+			runs = append(runs, Run{Font: gl.font, Size: gl.size, X: x - shift, Tc: tc, Width: shift})
 		} else {
 			runs[len(runs)-1].Width += tc
 		}
 		text = append(text, gl.r)
-		runs[len(runs)-1].Width += gl.adv
+		runs[len(runs)-1].Width += gl.advance()
+		split = gl.squeeze > 0 && closingHalfSet[gl.r]
 	}
 	flush()
 	return runs

@@ -52,6 +52,9 @@ func TestBreakLines(t *testing.T) {
 		{"word wider than the line is cut", "abcdefghijkl", 4, []string{"abcdefgh", "ijkl"}},
 		{"space breaks and is dropped", "ab cd ef gh", 2.5, []string{"ab cd", "ef gh"}},
 		{"several closing marks", "一二三四五）。”六", 5, []string{"一二三四", "五）。”六"}},
+		{"pushing leaves one cell", "一二三四，五六七八", 5, []string{"一二三四，", "五六七八"}},
+		{"compress rather than leave two cells", "一，二，三四5678年", 8, []string{"一，二，三四5678年"}},
+		{"compression cannot make room", "一二三四5678年", 5, []string{"一二三四", "5678年"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -92,5 +95,28 @@ func TestSetLineJustifies(t *testing.T) {
 	runs = setLine(g[:3], span{0, 3}, 0, 442.2, false)
 	if math.Abs(float64(runs[0].Width-(3*15.79-(15.79-16)))) > 0.001 {
 		t.Errorf("ragged width %.3f", runs[0].Width)
+	}
+}
+
+func TestCompressedLine(t *testing.T) {
+	// "一，二，三“四”5678年" on 10 cells: 11 cells of glyphs; pushing 5678年 would
+	// leave 2 empty cells, and the four marks give up ¼ cell each.
+	g := testGlyphs("一，二，三“四”5678年")
+	spans := breakLines(g, 10, 10)
+	if len(spans) != 1 {
+		t.Fatalf("got %d lines, want 1 compressed line", len(spans))
+	}
+	runs := setLine(g, spans[0], 0, 10, true)
+	end := runs[len(runs)-1].X + runs[len(runs)-1].Width
+	if math.Abs(float64(end-10)) > 0.001 {
+		t.Errorf("compressed line ends at %.3f, want 10", end)
+	}
+	if runs[0].Tc < -0.001 || runs[0].Tc > 0.001 {
+		t.Errorf("spacing %.3f; the squeeze alone should fit the line", runs[0].Tc)
+	}
+	for i := 1; i < len(runs); i++ {
+		if runs[i].X < runs[i-1].X {
+			t.Errorf("run %d starts before run %d", i, i-1)
+		}
 	}
 }

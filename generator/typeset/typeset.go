@@ -53,6 +53,7 @@ type Line struct {
 	Slot     int // grid line on the page, 0-based; -1 for the page number
 	Baseline Pt  // from the top of the page
 	Runs     []Run
+	Block    int // which paragraph, heading or title the line belongs to, counted from 1
 }
 
 // Text returns the characters of the line.
