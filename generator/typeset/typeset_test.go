@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gongwen/gongwen/generator/layout"
 	"github.com/gongwen/gongwen/generator/internal/testdoc"
+	"github.com/gongwen/gongwen/generator/layout"
 	"github.com/gongwen/gongwen/generator/model"
 	"github.com/gongwen/gongwen/generator/typeset"
 )
