@@ -1,0 +1,180 @@
+package docx
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/gongwen/gongwen/generator/layout"
+	"github.com/gongwen/gongwen/generator/model"
+)
+
+const (
+	ctMain  = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+	relBase = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+)
+
+// contentTypesXML writes [Content_Types].xml.
+func contentTypesXML() []byte {
+	var b strings.Builder
+	b.WriteString(xmlPI)
+	b.WriteString(`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`)
+	b.WriteString(`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>`)
+	b.WriteString(`<Default Extension="xml" ContentType="application/xml"/>`)
+	for _, o := range [][2]string{
+		{"/word/document.xml", ctMain + "document.main+xml"},
+		{"/word/styles.xml", ctMain + "styles+xml"},
+		{"/word/settings.xml", ctMain + "settings+xml"},
+		{"/word/fontTable.xml", ctMain + "fontTable+xml"},
+		{"/word/footer1.xml", ctMain + "footer+xml"},
+		{"/word/footer2.xml", ctMain + "footer+xml"},
+		{"/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"},
+		{"/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"},
+	} {
+		b.WriteString(`<Override PartName="` + o[0] + `" ContentType="` + o[1] + `"/>`)
+	}
+	b.WriteString(`</Types>`)
+	return []byte(b.String())
+}
+
+// rels writes a relationships part; each entry is id, type, target.
+func rels(entries [][3]string) []byte {
+	var b strings.Builder
+	b.WriteString(xmlPI)
+	b.WriteString(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`)
+	for _, e := range entries {
+		b.WriteString(`<Relationship Id="` + e[0] + `" Type="` + e[1] + `" Target="` + e[2] + `"/>`)
+	}
+	b.WriteString(`</Relationships>`)
+	return []byte(b.String())
+}
+
+func packageRelsXML() []byte {
+	return rels([][3]string{
+		{"rId1", relBase + "officeDocument", "word/document.xml"},
+		{"rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml"},
+		{"rId3", relBase + "extended-properties", "docProps/app.xml"},
+	})
+}
+
+func documentRelsXML() []byte {
+	return rels([][3]string{
+		{ridStyles, relBase + "styles", "styles.xml"},
+		{ridSettings, relBase + "settings", "settings.xml"},
+		{ridFontTable, relBase + "fontTable", "fontTable.xml"},
+		{ridFooterOdd, relBase + "footer", "footer1.xml"},
+		{ridFooterEven, relBase + "footer", "footer2.xml"},
+	})
+}
+
+// settingsXML writes word/settings.xml: different odd and even footers, mirrored
+// margins when the preset asks for them, punctuation not compressed (each mark keeps a
+// full cell of the 28-character line) and Word 2013+ layout (compatibility mode 15).
+func (w *writer) settingsXML() []byte {
+	var b strings.Builder
+	b.WriteString(xmlPI)
+	b.WriteString(`<w:settings xmlns:w="` + nsW + `">`)
+	if w.p.Page.Mirror {
+		b.WriteString(`<w:mirrorMargins/>`)
+	}
+	b.WriteString(`<w:evenAndOddHeaders/>`)
+	b.WriteString(`<w:characterSpacingControl w:val="doNotCompress"/>`)
+	b.WriteString(`<w:compat>`)
+	for _, c := range [][2]string{
+		{"compatibilityMode", "15"},
+		{"overrideTableStyleFontSizeAndJustification", "1"},
+		{"enableOpenTypeFeatures", "1"},
+		{"doNotFlipMirrorIndents", "1"},
+	} {
+		b.WriteString(`<w:compatSetting w:name="` + c[0] + `" w:uri="http://schemas.microsoft.com/office/word" w:val="` + c[1] + `"/>`)
+	}
+	b.WriteString(`</w:compat>`)
+	b.WriteString(`</w:settings>`)
+	return []byte(b.String())
+}
+
+// fontTableXML writes word/fontTable.xml: every font the styles name. An east-Asian
+// font carries the GB 2312 character set (86) and, as w:altName, the first ASCII
+// family name the preset lists for it (FangSong_GB2312, SimHei …), which Word uses to
+// find the font under its English name.
+func (w *writer) fontTableXML() []byte {
+	roles := make([]string, 0, len(w.p.Fonts))
+	for r := range w.p.Fonts {
+		roles = append(roles, string(r))
+	}
+	sort.Strings(roles)
+	type font struct{ name, alt, charset string }
+	var fonts []font
+	seen := map[string]int{}
+	add := func(f font) {
+		if f.name == "" {
+			return
+		}
+		if i, ok := seen[f.name]; ok {
+			if f.charset == "86" { // the east-Asian description wins
+				fonts[i] = f
+			}
+			return
+		}
+		seen[f.name] = len(fonts)
+		fonts = append(fonts, f)
+	}
+	for _, r := range roles {
+		fr := w.p.Fonts[layout.Role(r)]
+		add(font{fr.Docx, asciiName(fr), "86"})
+		add(font{fr.Latin, "", "00"})
+	}
+	var b strings.Builder
+	b.WriteString(xmlPI)
+	b.WriteString(`<w:fonts xmlns:w="` + nsW + `">`)
+	for _, f := range fonts {
+		b.WriteString(`<w:font w:name="` + esc(f.name) + `">`)
+		if f.alt != "" && f.alt != f.name {
+			b.WriteString(`<w:altName w:val="` + esc(f.alt) + `"/>`)
+		}
+		b.WriteString(`<w:charset w:val="` + f.charset + `"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`)
+	}
+	b.WriteString(`</w:fonts>`)
+	return []byte(b.String())
+}
+
+// asciiName is the first family name of a role that is plain ASCII.
+func asciiName(f layout.FontRole) string {
+	for _, n := range f.Names {
+		ascii := true
+		for _, r := range n {
+			if r >= 0x80 {
+				ascii = false
+				break
+			}
+		}
+		if ascii {
+			return n
+		}
+	}
+	return ""
+}
+
+// corePropsXML writes docProps/core.xml: title and author, no dates (the output must
+// not depend on the clock).
+func corePropsXML(doc *model.Document) []byte {
+	var b strings.Builder
+	b.WriteString(xmlPI)
+	b.WriteString(`<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"` +
+		` xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"` +
+		` xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`)
+	title := doc.Title
+	if title == "" {
+		title = strings.Join(doc.TitleLines, "")
+	}
+	b.WriteString(`<dc:title>` + esc(title) + `</dc:title>`)
+	b.WriteString(`<dc:creator>` + esc(doc.Author) + `</dc:creator>`)
+	b.WriteString(`<dc:language>zh-CN</dc:language>`)
+	b.WriteString(`</cp:coreProperties>`)
+	return []byte(b.String())
+}
+
+// appPropsXML writes docProps/app.xml.
+func appPropsXML() []byte {
+	return []byte(xmlPI + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +
+		`<Application>gongwen</Application><DocSecurity>0</DocSecurity></Properties>`)
+}
