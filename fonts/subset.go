@@ -1,0 +1,278 @@
+package fonts
+
+import (
+	"encoding/binary"
+	"fmt"
+	"slices"
+)
+
+// Subset returns a TrueType file with only the glyphs of runes, for embedding in a PDF.
+//
+// The result is made for codeberg.org/go-pdf/fpdf: its cmap is a single (3,1) format 4
+// subtable that maps exactly the given runes; glyf holds their outlines, .notdef and the
+// components of composite glyphs, and every other glyph is empty. Glyph IDs do not change,
+// so hmtx, hhea and maxp are copied as they are; loca is rebuilt in the long format and post
+// is cut down to version 3 (no glyph names). Besides these, head, OS/2, name and the hinting
+// tables (cvt, fpgm, prep, gasp) are kept; everything else is dropped. The bytes depend only
+// on the font and the set of runes, not on their order or repetition.
+//
+// Runes above U+FFFF (fpdf cannot encode them) and runes the font lacks are errors naming
+// the rune: callers pick a fallback font for those first.
+func (f *Face) Subset(runes []rune) ([]byte, error) {
+	runes = slices.Clone(runes)
+	slices.Sort(runes)
+	runes = slices.Compact(runes)
+
+	type mapping struct{ code, gid int }
+	maps := make([]mapping, 0, len(runes))
+	for _, r := range runes {
+		if r < 0 {
+			return nil, fmt.Errorf("字体 %s 子集：无效的字符码 %d", f.source, r)
+		}
+		if r > 0xFFFF {
+			return nil, fmt.Errorf("字体 %s 子集不能包含「%c」（U+%04X）：只支持基本多文种平面（U+0000–U+FFFF）的字符", f.source, r, r)
+		}
+		g := f.glyph(r)
+		if g == 0 {
+			return nil, fmt.Errorf("字体 %s 中没有「%c」（U+%04X）", f.source, r, r)
+		}
+		maps = append(maps, mapping{int(r), g})
+	}
+
+	keep := make([]bool, f.numGlyphs)
+	keep[0] = true
+	var stack []int
+	for _, m := range maps {
+		if !keep[m.gid] {
+			keep[m.gid] = true
+			stack = append(stack, m.gid)
+		}
+	}
+	// Composite glyphs refer to their components by glyph ID; keep those too (transitively).
+	for len(stack) > 0 {
+		g := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		data, err := f.glyphData(g)
+		if err != nil {
+			return nil, err
+		}
+		comps, err := components(data)
+		if err != nil {
+			return nil, fmt.Errorf("字体 %s 的复合字形 %d 无效：%w", f.source, g, err)
+		}
+		for _, c := range comps {
+			if c >= f.numGlyphs {
+				return nil, fmt.Errorf("字体 %s 的复合字形 %d 引用了不存在的字形 %d", f.source, g, c)
+			}
+			if !keep[c] {
+				keep[c] = true
+				stack = append(stack, c)
+			}
+		}
+	}
+
+	// Glyph offsets, each glyph 4-byte aligned as the spec recommends.
+	loca := make([]byte, 4*(f.numGlyphs+1))
+	size := 0
+	for g, k := range keep {
+		if k {
+			data, err := f.glyphData(g)
+			if err != nil {
+				return nil, err
+			}
+			size += (len(data) + 3) &^ 3
+		}
+		binary.BigEndian.PutUint32(loca[4*(g+1):], uint32(size))
+	}
+	fillGlyf := func(dst []byte) {
+		p := 0
+		for g, k := range keep {
+			if k {
+				data, _ := f.glyphData(g)
+				copy(dst[p:], data)
+				p += (len(data) + 3) &^ 3 // padding: dst is zeroed
+			}
+		}
+	}
+
+	var segs []cmapSegment
+	for _, m := range maps {
+		n := len(segs)
+		if n > 0 && segs[n-1].end+1 == m.code {
+			segs[n-1].end = m.code
+			segs[n-1].gids = append(segs[n-1].gids, m.gid)
+			continue
+		}
+		segs = append(segs, cmapSegment{start: m.code, end: m.code, gids: []int{m.gid}})
+	}
+	cmap, err := cmapFormat4(segs)
+	if err != nil {
+		return nil, fmt.Errorf("字体 %s 子集：%w", f.source, err)
+	}
+
+	head := slices.Clone(f.tables["head"])
+	binary.BigEndian.PutUint16(head[50:], 1) // indexToLocFormat: long
+
+	post := make([]byte, 32)
+	copy(post, f.tables["post"])
+	binary.BigEndian.PutUint32(post[0:], 0x00030000)
+
+	tables := []sfntTable{
+		{tag: "head", data: head},
+		{tag: "hhea", data: f.tables["hhea"]},
+		{tag: "maxp", data: f.tables["maxp"]},
+		{tag: "hmtx", data: f.tables["hmtx"]},
+		{tag: "cmap", data: cmap},
+		{tag: "loca", data: loca},
+		{tag: "glyf", size: size, fill: fillGlyf},
+		{tag: "post", data: post},
+	}
+	// fpdf reads the name table unconditionally; give it an empty one if the font has none.
+	name := f.tables["name"]
+	if name == nil {
+		name = []byte{0, 0, 0, 0, 0, 6}
+	}
+	tables = append(tables, sfntTable{tag: "name", data: name})
+	for _, tag := range []string{"OS/2", "cvt ", "fpgm", "prep", "gasp"} {
+		if t, ok := f.tables[tag]; ok {
+			tables = append(tables, sfntTable{tag: tag, data: t})
+		}
+	}
+	return writeSFNT(tables), nil
+}
+
+// glyphData returns the glyf bytes of glyph g, empty for glyphs without outline.
+func (f *Face) glyphData(g int) ([]byte, error) {
+	var start, end int
+	if f.longLoca {
+		start, end = int(u32(f.loca, 4*g)), int(u32(f.loca, 4*g+4))
+	} else {
+		start, end = 2*int(u16(f.loca, 2*g)), 2*int(u16(f.loca, 2*g+2))
+	}
+	if start > end || end > len(f.glyf) {
+		return nil, fmt.Errorf("字体 %s 的 loca 表损坏：字形 %d 在 %d–%d，glyf 表只有 %d 字节", f.source, g, start, end, len(f.glyf))
+	}
+	return f.glyf[start:end], nil
+}
+
+// Flags of a composite glyph component (OpenType spec, glyf).
+const (
+	argsAreWords    = 0x0001
+	haveScale       = 0x0008
+	moreComponents  = 0x0020
+	haveXYScale     = 0x0040
+	haveTwoByTwo    = 0x0080
+	compositeHeader = 10 // numberOfContours, xMin, yMin, xMax, yMax
+)
+
+// components lists the glyph IDs a composite glyph is built from; nil for simple glyphs.
+func components(data []byte) ([]int, error) {
+	if len(data) < compositeHeader || i16(data, 0) >= 0 {
+		return nil, nil
+	}
+	var out []int
+	p := compositeHeader
+	for {
+		if p+4 > len(data) {
+			return nil, fmt.Errorf("组件记录在第 %d 字节处截断", p)
+		}
+		flags := u16(data, p)
+		out = append(out, int(u16(data, p+2)))
+		p += 4
+		if flags&argsAreWords != 0 {
+			p += 4
+		} else {
+			p += 2
+		}
+		switch {
+		case flags&haveScale != 0:
+			p += 2
+		case flags&haveXYScale != 0:
+			p += 4
+		case flags&haveTwoByTwo != 0:
+			p += 8
+		}
+		if flags&moreComponents == 0 {
+			return out, nil
+		}
+	}
+}
+
+// cmapSegment is a run of consecutive code points and their glyph IDs.
+type cmapSegment struct {
+	start, end int
+	gids       []int
+}
+
+// cmapFormat4 builds a cmap table with one (3,1) format 4 subtable. A run whose glyph IDs
+// climb with the code points is one segment with idDelta; other runs cost either one segment
+// per code point or one segment with glyphIdArray entries, whichever is smaller.
+func cmapFormat4(runs []cmapSegment) ([]byte, error) {
+	type seg struct {
+		start, end, delta int
+		gids              []int // nil: idDelta maps the segment
+	}
+	var segs []seg
+	for _, r := range runs {
+		// split the run where start+delta stops matching
+		var parts []seg
+		for i, g := range r.gids {
+			c := r.start + i
+			if n := len(parts); n > 0 && parts[n-1].end+1 == c && parts[n-1].delta == g-c {
+				parts[n-1].end = c
+				continue
+			}
+			parts = append(parts, seg{start: c, end: c, delta: g - c})
+		}
+		if len(parts) > 1 && 8+2*len(r.gids) < 8*len(parts) {
+			segs = append(segs, seg{start: r.start, end: r.end, gids: r.gids})
+			continue
+		}
+		segs = append(segs, parts...)
+	}
+	segs = append(segs, seg{start: 0xFFFF, end: 0xFFFF, delta: 1}) // required final segment
+
+	n := len(segs)
+	arrayLen := 0
+	for _, s := range segs {
+		arrayLen += len(s.gids)
+	}
+	length := 16 + 8*n + 2*arrayLen
+	if length > 0xFFFF {
+		return nil, fmt.Errorf("字符太多，format 4 字符映射放不下（%d 字节）", length)
+	}
+	sub := make([]byte, length)
+	pow, log := 1, 0
+	for pow*2 <= n {
+		pow *= 2
+		log++
+	}
+	be := binary.BigEndian
+	be.PutUint16(sub[0:], 4)
+	be.PutUint16(sub[2:], uint16(length))
+	be.PutUint16(sub[6:], uint16(2*n))
+	be.PutUint16(sub[8:], uint16(2*pow))
+	be.PutUint16(sub[10:], uint16(log))
+	be.PutUint16(sub[12:], uint16(2*n-2*pow))
+	endAt, startAt, deltaAt, rangeAt, arrayAt := 14, 16+2*n, 16+4*n, 16+6*n, 16+8*n
+	for i, s := range segs {
+		be.PutUint16(sub[endAt+2*i:], uint16(s.end))
+		be.PutUint16(sub[startAt+2*i:], uint16(s.start))
+		if s.gids == nil {
+			be.PutUint16(sub[deltaAt+2*i:], uint16(s.delta))
+			continue
+		}
+		// idRangeOffset: bytes from this entry to the segment's first glyphIdArray entry.
+		be.PutUint16(sub[rangeAt+2*i:], uint16(arrayAt-(rangeAt+2*i)))
+		for _, g := range s.gids {
+			be.PutUint16(sub[arrayAt:], uint16(g))
+			arrayAt += 2
+		}
+	}
+	cmap := make([]byte, 12, 12+len(sub))
+	be.PutUint16(cmap[2:], 1)  // one encoding record
+	be.PutUint16(cmap[4:], 3)  // platform Windows
+	be.PutUint16(cmap[6:], 1)  // encoding Unicode BMP
+	be.PutUint32(cmap[8:], 12) // subtable offset
+	return append(cmap, sub...), nil
+}
