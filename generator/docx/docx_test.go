@@ -644,3 +644,14 @@ func ExampleWrite() {
 	// docProps/core.xml
 	// docProps/app.xml
 }
+
+func BenchmarkWrite(b *testing.B) {
+	p, doc := report(b), seedDocument(b)
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		if err := Write(&buf, doc, p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
