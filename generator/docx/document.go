@@ -19,12 +19,15 @@ type run struct {
 // in schema order, without the w:pPr wrapper) and the runs. Every run names its fonts
 // explicitly, with the east-Asian hint.
 func (w *writer) paragraph(b *strings.Builder, pStyle, direct string, runs ...run) {
-	b.WriteString(`<w:p><w:pPr>`)
-	if pStyle != styleBody {
-		b.WriteString(`<w:pStyle w:val="` + pStyle + `"/>`)
+	b.WriteString(`<w:p>`)
+	if pStyle != styleBody || direct != "" {
+		b.WriteString(`<w:pPr>`)
+		if pStyle != styleBody {
+			b.WriteString(`<w:pStyle w:val="` + pStyle + `"/>`)
+		}
+		b.WriteString(direct)
+		b.WriteString(`</w:pPr>`)
 	}
-	b.WriteString(direct)
-	b.WriteString(`</w:pPr>`)
 	for _, r := range runs {
 		if r.text == "" {
 			continue
@@ -69,7 +72,15 @@ func (w *writer) documentXML() ([]byte, error) {
 		w.paragraph(&b, styleRecipient, "", run{role: p.Recipient.Role, text: doc.Recipient})
 	}
 
-	for _, blk := range doc.Blocks() {
+	blocks := doc.Blocks()
+	signed := doc.Author != "" || !doc.Date.IsZero()
+	for i, blk := range blocks {
+		// The last text paragraph keeps its last lines with the 署名, which must not stand
+		// alone on a page (§7.3.5.5).
+		direct := ""
+		if signed && i == len(blocks)-1 {
+			direct = `<w:keepNext/>`
+		}
 		switch blk := blk.(type) {
 		case *model.Heading:
 			s := blk.Section
@@ -95,9 +106,9 @@ func (w *writer) documentXML() ([]byte, error) {
 				// font (character style), then the body text in the body font.
 				level := clampLevel(s.Level)
 				lead := run{style: styleHeadingChar(level), role: w.headingRole(s), text: s.Number + s.Heading}
-				w.paragraph(&b, styleRunIn(level), "", lead, body)
+				w.paragraph(&b, styleRunIn(level), direct, lead, body)
 			} else {
-				w.paragraph(&b, styleBody, "", body)
+				w.paragraph(&b, styleBody, direct, body)
 			}
 		}
 	}

@@ -509,6 +509,9 @@ func TestSignature(t *testing.T) {
 			if sig.path("pPr", "keepNext") == nil {
 				t.Error("署名 is not kept with the date")
 			}
+			if paras[len(paras)-3].path("pPr", "keepNext") == nil {
+				t.Error("the last text paragraph is not kept with the 署名 (§7.3.5.5)")
+			}
 		})
 	}
 }
