@@ -1,0 +1,265 @@
+// Package content reads a content file — the TOML a person writes: title, author,
+// date, named counts and nested sections of text — into a validated, numbered
+// *model.Document. The format is described in docs/content-format.md.
+//
+// Every mistake is reported as an *Error (or Errors, several in file order) that
+// names the file, line, column and field, shows the line with a caret and says in
+// Chinese how to fix it.
+package content
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/gongwen/gongwen/generator/model"
+)
+
+// DefaultLayout is the layout preset used when the file names none.
+const DefaultLayout = "report"
+
+// maxErrors caps the number of mistakes reported at once.
+const maxErrors = 20
+
+// Parse reads a content file. file is the name used in messages (as the user typed
+// it). On failure the error is an *Error or, for several mistakes, Errors.
+func Parse(file string, src []byte) (*model.Document, error) {
+	s := normalize(src)
+	if !utf8.ValidString(s) {
+		l := newLocator(file, s)
+		off := 0
+		for off < len(s) {
+			r, n := utf8.DecodeRuneInString(s[off:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			off += n
+		}
+		p := l.pos(off)
+		return nil, &Error{Pos: p, Msg: "文件不是 UTF-8 编码", Source: strings.ToValidUTF8(l.line(p.Line), "?"),
+			Hint: "请把文件另存为 UTF-8 编码（记事本：另存为 → 编码选 UTF-8；WPS：另存为 → 文本文件 → UTF-8）"}
+	}
+	var raw map[string]any
+	md, err := toml.Decode(s, &raw)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, syntaxError(newLocator(file, s), pe)
+		}
+		return nil, &Error{Pos: model.Pos{File: file}, Msg: "无法读取内容文件：" + err.Error()}
+	}
+	b := &builder{
+		l:      newLocator(file, s),
+		md:     md,
+		doc:    &model.Document{Layout: DefaultLayout},
+		counts: map[string]*model.Count{},
+	}
+	b.document(raw)
+	switch len(b.errs) {
+	case 0:
+		return b.doc, nil
+	case 1:
+		return nil, b.errs[0]
+	}
+	sort.SliceStable(b.errs, func(i, j int) bool {
+		pi, pj := b.errs[i].Pos, b.errs[j].Pos
+		return pi.Line < pj.Line || pi.Line == pj.Line && pi.Col < pj.Col
+	})
+	if len(b.errs) > maxErrors {
+		b.errs = b.errs[:maxErrors]
+	}
+	return nil, b.errs
+}
+
+// normalize drops the byte-order mark Windows editors write and turns CRLF line
+// breaks into LF; neither changes a line or column number.
+func normalize(src []byte) string {
+	s := string(src)
+	for strings.HasPrefix(s, "\ufeff") {
+		s = s[len("\ufeff"):]
+	}
+	return strings.ReplaceAll(s, "\r\n", "\n")
+}
+
+// builder turns the decoded TOML into the document, collecting mistakes.
+type builder struct {
+	l      *locator
+	md     toml.MetaData
+	doc    *model.Document
+	counts map[string]*model.Count
+	errs   Errors
+}
+
+// errAt records a mistake at a byte offset of the source.
+func (b *builder) errAt(off int, field, msg, hint string) {
+	p := b.l.pos(off)
+	b.errs = append(b.errs, &Error{Pos: p, Field: field, Msg: msg, Hint: hint, Source: b.l.line(p.Line)})
+}
+
+// checkKeys reports the keys of table m (at path) that are not in fields, and
+// returns the keys the person probably meant by them.
+func (b *builder) checkKeys(path string, m map[string]any, fields []field, where string) (meant map[string]bool) {
+	meant = map[string]bool{}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys) // a stable order for mistakes the locator cannot place
+	for _, k := range keys {
+		v := m[k]
+		known := false
+		for _, f := range fields {
+			known = known || f.key == k
+		}
+		if !known {
+			msg, hint := unknownKey(k, where, fields, v)
+			p := joinPath(path, k)
+			b.errAt(b.l.keyOff(p), p, msg, hint)
+			meant[closest(k, fields)] = true
+		}
+	}
+	return meant
+}
+
+// str checks that the value at path is a string.
+func (b *builder) str(path string, v any, example string) (string, bool) {
+	if s, ok := v.(string); ok {
+		return s, true
+	}
+	b.errAt(b.l.valOff(path), path, "应为文字，这里写的是"+typeName(v), example)
+	return "", false
+}
+
+// missing reports a required top-level field that is absent, pointing where it
+// must be added: before the first table header, or at the top of the file.
+func (b *builder) missing(meant map[string]bool, key, meaning, example string) {
+	if meant[key] {
+		return // reported as a misspelt key already
+	}
+	off, where := 0, "在文件开头加入一行："
+	if len(b.l.headers) > 0 {
+		off = b.l.headers[0]
+		p := b.l.pos(off)
+		where = fmt.Sprintf("在第 %d 行「%s」之前加入一行：", p.Line, strings.TrimSpace(b.l.line(p.Line)))
+	}
+	b.errAt(off, key, "缺少必填项："+meaning, where+example)
+}
+
+const textExample = `多行文字写成：
+text = """
+第一段……
+
+第二段……
+"""`
+
+var layoutName = regexp.MustCompile(`^[\p{L}\p{N}_-]+$`)
+
+func (b *builder) document(raw map[string]any) {
+	d := b.doc
+	meant := b.checkKeys("", raw, topFields, "文件顶层")
+
+	if v, ok := raw["layout"]; ok {
+		if s, ok := b.str("layout", v, `写成 layout = "report"`); ok {
+			s = strings.TrimSpace(s)
+			if !layoutName.MatchString(s) {
+				b.errAt(b.l.valOff("layout"), "layout", "版式名称「"+s+"」不对：只能由文字、字母、数字、下划线或连字符组成",
+					`写成 layout = "report"，或删除这一行使用默认版式`)
+			} else {
+				d.Layout = s
+			}
+		}
+	}
+
+	if v, ok := raw["title"]; !ok {
+		b.missing(meant, "title", "标题", `title = "XX局2023年工作总结"`)
+	} else if s, ok := b.str("title", v, `写成 title = "XX局2023年工作总结"`); ok {
+		// Each line of the title is a line the author wants; blank ones vanish.
+		var lines []string
+		for _, line := range strings.Split(s, "\n") {
+			if line = strings.TrimSpace(line); line != "" {
+				lines = append(lines, line)
+			}
+		}
+		if len(lines) == 0 {
+			b.errAt(b.l.valOff("title"), "title", "标题是空的", `写上标题，例如 title = "XX局2023年工作总结"`)
+		} else {
+			d.Title = strings.Join(lines, "")
+			if len(lines) > 1 {
+				d.TitleLines = lines
+			}
+		}
+	}
+
+	if v, ok := raw["recipient"]; ok {
+		if s, ok := b.str("recipient", v, `写成 recipient = "各科室"`); ok {
+			s = strings.TrimSpace(s)
+			s = strings.TrimRight(s, ":：")
+			if s != "" {
+				d.Recipient = s + "："
+			}
+		}
+	}
+
+	if v, ok := raw["author"]; !ok {
+		b.missing(meant, "author", "发文机关署名", `author = "XX局"`)
+	} else if s, ok := b.str("author", v, `写成 author = "XX局"`); ok {
+		if d.Author = strings.TrimSpace(s); d.Author == "" {
+			b.errAt(b.l.valOff("author"), "author", "发文机关署名是空的", `写上机关名称，例如 author = "XX局"`)
+		}
+	}
+
+	if v, ok := raw["date"]; !ok {
+		b.missing(meant, "date", "成文日期", "date = 2024-01-10（不加引号）")
+	} else {
+		b.date(v)
+	}
+
+	if v, ok := raw["counts"]; ok {
+		b.countTable(v)
+	}
+	if v, ok := raw["text"]; ok {
+		if s, ok := b.str("text", v, textExample); ok {
+			d.Intro = b.paragraphs("text", b.l.text("text", s))
+		}
+	}
+	if v, ok := raw["section"]; ok {
+		d.Sections = b.sections("", v, 1)
+	}
+	if len(b.errs) == 0 && len(d.Intro) == 0 && len(d.Sections) == 0 {
+		b.errAt(len(b.l.src), "", "正文是空的", "写上 text（开头的段落）或至少一个 [[section]] 章节")
+	}
+}
+
+// date reads the 成文日期, which must be a TOML local date.
+func (b *builder) date(v any) {
+	off := b.l.valOff("date")
+	switch v := v.(type) {
+	case time.Time:
+		switch v.Location().String() {
+		case "date-local":
+			b.doc.Date = model.Date{Year: v.Year(), Month: int(v.Month()), Day: v.Day()}
+		case "time-local":
+			b.errAt(off, "date", "成文日期应为日期，这里写的是时间", "写成 date = 2024-01-10")
+		default:
+			b.errAt(off, "date", "成文日期只写年月日，不写时间",
+				fmt.Sprintf("写成 date = %04d-%02d-%02d", v.Year(), v.Month(), v.Day()))
+		}
+	case string:
+		hint := "去掉引号，写成 date = 2024-01-10"
+		if p := datePart.FindAllString(v, -1); len(p) == 3 && len(p[0]) == 4 {
+			m, _ := strconv.Atoi(p[1])
+			d, _ := strconv.Atoi(p[2])
+			hint = fmt.Sprintf("去掉引号，写成 date = %s-%02d-%02d", p[0], m, d)
+		}
+		b.errAt(off, "date", "日期不要加引号：这里写成了文字 "+quoteShort(v), hint)
+	default:
+		b.errAt(off, "date", "成文日期应为日期，这里写的是"+typeName(v), "写成 date = 2024-01-10（不加引号）")
+	}
+}

@@ -1,0 +1,150 @@
+package content
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// field is a key a table may hold, with its meaning and Chinese words a person
+// might type instead of the key.
+type field struct {
+	key     string
+	meaning string
+	aliases []string
+}
+
+// The keys of each kind of table.
+var (
+	topFields = []field{
+		{"layout", "版式", []string{"版式", "模板"}},
+		{"title", "标题", []string{"标题", "题目", "文件标题"}},
+		{"recipient", "主送机关", []string{"主送机关", "主送", "收文机关"}},
+		{"author", "发文机关署名", []string{"署名", "发文机关", "发文机关署名", "落款", "单位"}},
+		{"date", "成文日期", []string{"日期", "成文日期", "时间", "落款日期"}},
+		{"text", "正文", []string{"正文", "内容", "开头", "段落"}},
+		{"counts", "计数", []string{"计数", "数据", "统计"}},
+		{"section", "章节", []string{"章节", "部分", "一级标题"}},
+	}
+	sectionFields = []field{
+		{"heading", "独立标题", []string{"标题", "小标题", "独立标题"}},
+		{"lead", "段首标题", []string{"段首标题", "段首", "引导句"}},
+		{"text", "正文", []string{"正文", "内容", "段落"}},
+		{"section", "下级章节", []string{"章节", "下级章节", "子章节"}},
+	}
+	countFields = []field{
+		{"value", "数量", []string{"数量", "数值", "次数", "值"}},
+		{"unit", "单位", []string{"单位", "量词"}},
+		{"more", "是否加“余”", []string{"余", "多", "以上"}},
+		{"label", "表格中的名称", []string{"名称", "标签", "说明"}},
+		{"category", "类别", []string{"类别", "分类", "类型"}},
+	}
+)
+
+// unknownKey builds the message for a key that is not in fields. where names the
+// table for the person ("文件顶层", "章节", "计数「学习」").
+func unknownKey(key, where string, fields []field, value any) (msg, hint string) {
+	msg = "未知字段「" + key + "」"
+	var list []string
+	for _, f := range fields {
+		list = append(list, f.key+"（"+f.meaning+"）")
+	}
+	allowed := where + "中可以写的字段：" + strings.Join(list, "、")
+	if s := closest(key, fields); s != "" {
+		return msg, "您是不是想写 " + s + "？\n" + allowed
+	}
+	if m, ok := value.(map[string]any); ok && where != "计数" {
+		if _, ok := m["value"]; ok {
+			return msg, "计数要写在 [counts] 下面，例如 [counts] 之后写 \"" + key + "\" = { value = 9, unit = \"次\" }"
+		}
+	}
+	if where != "文件顶层" {
+		for _, f := range topFields {
+			if f.key == key {
+				return msg, key + " 属于文件顶层，要写在第一个 [counts] 或 [[section]] 之前"
+			}
+		}
+	}
+	return msg, allowed + "\n字段名要用英文小写；如果这是正文，请写在 text 里"
+}
+
+// closest returns the allowed key the person most likely meant, or "".
+func closest(key string, fields []field) string {
+	lower := strings.ToLower(strings.TrimSpace(key))
+	for _, f := range fields {
+		if lower == f.key {
+			return f.key
+		}
+		for _, a := range f.aliases {
+			if key == a {
+				return f.key
+			}
+		}
+	}
+	best, bestD := "", 3
+	for _, f := range fields {
+		d := editDistance(lower, f.key)
+		if d < bestD && d < len([]rune(f.key)) {
+			best, bestD = f.key, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b, in characters.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			c := 1
+			if ra[i-1] == rb[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// typeName says in Chinese what kind of TOML value v is.
+func typeName(v any) string {
+	switch v := v.(type) {
+	case string:
+		return "文字 " + quoteShort(v)
+	case int64:
+		return fmt.Sprintf("整数 %d", v)
+	case float64:
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return fmt.Sprintf("特殊数值 %v", v)
+		}
+		return fmt.Sprintf("小数 %v", v)
+	case bool:
+		return fmt.Sprintf("是/否值 %v", v)
+	case time.Time:
+		return "日期或时间"
+	case []map[string]any:
+		return "表数组 [[…]]"
+	case []any:
+		return "数组 [ … ]"
+	case map[string]any:
+		return "表 { … }"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// quoteShort quotes a string for a message, shortened when long.
+func quoteShort(s string) string {
+	if r := []rune(s); len(r) > 20 {
+		return strconv.Quote(string(r[:20]) + "…")
+	}
+	return strconv.Quote(s)
+}
