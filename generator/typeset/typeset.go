@@ -36,6 +36,17 @@ const (
 	Folio // the page number
 )
 
+// Color is an RGB colour; the zero value is black.
+type Color struct{ R, G, B uint8 }
+
+// Rule is a straight line on the page: a table border, a 版记 separator, the red
+// line of a 版头.
+type Rule struct {
+	X1, Y1, X2, Y2 Pt // from the top-left corner of the page
+	Width          Pt
+	Color          Color
+}
+
 // Run is a piece of a line in one font: glyphs drawn from X along the baseline, each
 // advancing by its own width plus Tc (the PDF character spacing).
 type Run struct {
@@ -45,6 +56,7 @@ type Run struct {
 	Tc    Pt
 	Text  string
 	Width Pt // from X to the end of the last glyph's advance
+	Color Color
 }
 
 // Line is one line of text on a page.
@@ -78,6 +90,7 @@ func (l *Line) Right() Pt {
 type Page struct {
 	Number int // 1-based
 	Lines  []*Line
+	Rules  []Rule
 	Folio  *Line // the page number; nil when the page shows none
 }
 
