@@ -19,7 +19,7 @@ var both = []generator.Format{generator.PDF, generator.DOCX}
 // seedLines are the seed text's paragraphs.
 func seedLines(t *testing.T) []string {
 	t.Helper()
-	src, err := os.ReadFile("../../shared/seed/work-summary-2023.txt")
+	src, err := os.ReadFile("../testdata/work-summary-2023.txt")
 	if err != nil {
 		t.Skip("seed text not available:", err)
 	}
@@ -175,7 +175,7 @@ func TestCheckTools(t *testing.T) {
 				t.Skip(tool, "not installed")
 			}
 		}
-		out, err := exec.Command(check, files[0], "--source", "../../shared/seed/work-summary-2023.txt").CombinedOutput()
+		out, err := exec.Command(check, files[0], "--source", "../testdata/work-summary-2023.txt").CombinedOutput()
 		if err != nil {
 			t.Errorf("gbt9704-check: %v\n%s", err, out)
 		}

@@ -45,7 +45,7 @@ func printed(doc *model.Document) []string {
 // TestSampleReproducesSeed checks the sample against the seed document line for
 // line: every sentence, in order, with generated numbers and resolved counts.
 func TestSampleReproducesSeed(t *testing.T) {
-	seed, err := os.ReadFile("testdata/seed-work-summary-2023.txt")
+	seed, err := os.ReadFile("../../testdata/work-summary-2023.txt")
 	if err != nil {
 		t.Fatal(err)
 	}

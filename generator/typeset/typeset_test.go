@@ -83,7 +83,7 @@ func TestProperties(t *testing.T) {
 					t.Errorf("page %d: page number %v", pg.Number, pg.Folio)
 				}
 			}
-			if full < len(res.Pages)*10 {
+			if full < len(res.Pages)*7 {
 				t.Errorf("only %d full lines on %d pages", full, len(res.Pages))
 			}
 		})
