@@ -123,7 +123,7 @@ func TestSeedText(t *testing.T) {
 	p := report(t)
 	doc := seedDocument(t)
 	paras := write(t, doc, p).xml(t, "word/document.xml").all("p")
-	data, err := os.ReadFile("testdata/work-summary-2023.txt")
+	data, err := os.ReadFile(seedSource)
 	if err != nil {
 		t.Fatal(err)
 	}

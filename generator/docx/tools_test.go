@@ -114,7 +114,7 @@ func TestLibreOfficeRender(t *testing.T) {
 	if out, err := exec.Command(render, docx, "-o", pdf, "--fonts", fonts).CombinedOutput(); err != nil {
 		t.Fatalf("docx-render: %v\n%s", err, out)
 	}
-	out, err := exec.Command(check, pdf, "--source", "testdata/work-summary-2023.txt", "--json").Output()
+	out, err := exec.Command(check, pdf, "--source", seedSource, "--json").Output()
 	if len(out) == 0 {
 		t.Fatalf("gbt9704-check: %v", err)
 	}
