@@ -232,6 +232,10 @@ func (b *builder) document(raw map[string]any) {
 	if v, ok := raw["section"]; ok {
 		d.Sections = b.sections("", v, 1)
 	}
+	if v, ok := raw["table"]; ok {
+		d.Appendix = b.tables("", v, true)
+		labelAppendix(d.Appendix)
+	}
 	if len(b.errs) == 0 && len(d.Intro) == 0 && len(d.Sections) == 0 {
 		b.errAt(len(b.l.src), "", "正文是空的", "写上 text（开头的段落）或至少一个 [[section]] 章节")
 	}

@@ -87,6 +87,15 @@ func (b *builder) count(name string, v any) {
 				c.Label = strings.TrimSpace(s)
 			}
 		}
+		for _, k := range []struct {
+			key string
+			dst **float64
+		}{{"last_year", &c.LastYear}, {"target", &c.Target}} {
+			if x, ok := v[k.key]; ok {
+				f := b.number(joinPath(path, k.key), name, k.key, x)
+				*k.dst = &f
+			}
+		}
 		if cat, ok := v["category"]; ok {
 			s, _ := b.str(joinPath(path, "category"), cat, `写成 category = "主题教育"`)
 			c.Category = strings.TrimSpace(s)

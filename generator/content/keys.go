@@ -27,12 +27,14 @@ var (
 		{"text", "正文", []string{"正文", "内容", "开头", "段落"}},
 		{"counts", "计数", []string{"计数", "数据", "统计"}},
 		{"section", "章节", []string{"章节", "部分", "一级标题"}},
+		{"table", "附表", []string{"表格", "附表", "表"}},
 	}
 	sectionFields = []field{
 		{"heading", "独立标题", []string{"标题", "小标题", "独立标题"}},
 		{"lead", "段首标题", []string{"段首标题", "段首", "引导句"}},
 		{"text", "正文", []string{"正文", "内容", "段落"}},
 		{"section", "下级章节", []string{"章节", "下级章节", "子章节"}},
+		{"table", "表格", []string{"表格", "表"}},
 	}
 	countFields = []field{
 		{"value", "数量", []string{"数量", "数值", "次数", "值"}},
@@ -40,7 +42,20 @@ var (
 		{"more", "是否加“余”", []string{"余", "多", "以上"}},
 		{"label", "表格中的名称", []string{"名称", "标签", "说明"}},
 		{"category", "类别", []string{"类别", "分类", "类型"}},
+		{"last_year", "上年数量", []string{"上年", "去年", "上年数"}},
+		{"target", "目标数量", []string{"目标", "计划"}},
 	}
+	appendixFields = []field{
+		{"title", "表格标题", []string{"标题", "表名"}},
+		{"counts", "计数（\"all\" 或名称列表）", []string{"计数", "数据"}},
+		{"category", "类别", []string{"类别", "分类"}},
+		{"columns", "列名", []string{"列名", "列"}},
+		{"total", "是否加合计行", []string{"合计", "总计"}},
+		{"header", "表头（自由表格）", []string{"表头"}},
+		{"rows", "行（自由表格）", []string{"行", "数据行"}},
+		{"unit", "单位（计数表格：只列这个单位的计数）", []string{"单位"}},
+	}
+	tableFields = append(append([]field{}, appendixFields...), field{"after", "放在本节第几段之后", []string{"位置", "之后"}})
 )
 
 // unknownKey builds the message for a key that is not in fields. where names the

@@ -101,6 +101,9 @@ func (b *builder) section(path string, m map[string]any, level, n int) *model.Se
 	if s.RunIn && len(s.Body) > 0 {
 		s.Body[0].Lead = s
 	}
+	if v, ok := m["table"]; ok {
+		s.Tables = b.tables(path, v, false)
+	}
 	deep := false
 	if v, ok := m["section"]; ok {
 		if level == maxLevel {
@@ -121,7 +124,7 @@ func (b *builder) section(path string, m map[string]any, level, n int) *model.Se
 		p := joinPath(path, "lead")
 		b.errAt(b.l.keyOff(p), p, "段首标题 lead 后面必须有正文 text",
 			"加上 text；若这一节只有标题（和下级章节），请把 lead 改为 heading，并去掉末尾的“。”")
-	case len(s.Body) == 0 && len(s.Sections) == 0 && !deep:
+	case len(s.Body) == 0 && len(s.Sections) == 0 && len(s.Tables) == 0 && !deep:
 		b.errAt(header, path, "空章节：既没有正文 text，也没有下级章节",
 			`加上 text = """……"""，或加上下级章节 [[`+strings.Repeat("section.", level)+`section]]，或删除这个章节`)
 	}

@@ -96,6 +96,22 @@ type PageNumber struct {
 	Even   Align  `toml:"even"`
 }
 
+// Table is the look of tables (spec §9): cells in their own size and line spacing,
+// never the body's 28.95 pt, a header row and a title in the 黑体 role.
+type Table struct {
+	Role       Role `toml:"role"`
+	Size       Pt   `toml:"size_pt"`
+	LinePitch  Pt   `toml:"line_pitch_pt"`
+	HeaderRole Role `toml:"header_role"`
+	TitleRole  Role `toml:"title_role"`
+	TitleSize  Pt   `toml:"title_size_pt"`
+	UnitSize   Pt   `toml:"unit_size_pt"`
+	LabelRole  Role `toml:"label_role"` // 附表 label
+	PadH       MM   `toml:"padding_h_mm"`
+	PadV       MM   `toml:"padding_v_mm"`
+	Border     Pt   `toml:"border_pt"`
+}
+
 // Docx holds the values that describe the layout to word processors.
 type Docx struct {
 	GridType      string `toml:"grid_type"`
@@ -126,6 +142,7 @@ type Preset struct {
 	Heading4    Style             `toml:"heading4"`
 	Signature   Signature         `toml:"signature"`
 	PageNumber  PageNumber        `toml:"page_number"`
+	Table       Table             `toml:"table"`
 	Docx        Docx              `toml:"docx"`
 }
 
@@ -206,6 +223,8 @@ func (p *Preset) validate() error {
 		{"title", p.Title.Role}, {"recipient", p.Recipient.Role}, {"body", p.Body.Role},
 		{"heading1", p.Heading1.Role}, {"heading2", p.Heading2.Role}, {"heading3", p.Heading3.Role},
 		{"heading4", p.Heading4.Role}, {"signature", p.Signature.Role}, {"page_number", p.PageNumber.Role},
+		{"table", p.Table.Role}, {"table.header_role", p.Table.HeaderRole}, {"table.title_role", p.Table.TitleRole},
+		{"table.label_role", p.Table.LabelRole},
 	} {
 		if err := check(e.what, e.role); err != nil {
 			return err

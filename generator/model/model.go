@@ -45,6 +45,7 @@ type Document struct {
 	Counts     []*Count // named counts, in the order they are defined
 	Intro      []*Paragraph
 	Sections   []*Section
+	Appendix   []*Table // 附表, each on a new page after the text and the signature
 }
 
 // Section is a numbered part of the text: a heading (standalone or run-in), its
@@ -55,6 +56,7 @@ type Section struct {
 	Heading  string // the heading text without its number
 	RunIn    bool   // the heading runs into the first paragraph (ends in 。)
 	Body     []*Paragraph
+	Tables   []*Table // tables after the paragraph of index Table.After
 	Sections []*Section
 	Pos      Pos
 }
@@ -92,7 +94,9 @@ type Count struct {
 	More     bool   // 余: "100余次"
 	Label    string // how a table names it; defaults to Name
 	Category string
-	Used     int // how many times the text references it
+	LastYear *float64 // 上年 value, for comparison columns
+	Target   *float64 // 目标 value
+	Used     int      // how many times the text references it
 	Pos      Pos
 }
 
@@ -113,7 +117,8 @@ func FormatNumber(v float64) string {
 	return fmt.Sprintf("%g", v)
 }
 
-// Block is an element of the text in reading order: a *Heading or a *Paragraph.
+// Block is an element of the text in reading order: a *Heading, a *Paragraph or a
+// *Table.
 type Block interface{ block() }
 
 // Heading is a standalone heading line.
@@ -135,8 +140,18 @@ func (d *Document) Blocks() []Block {
 			if !s.RunIn {
 				out = append(out, &Heading{s})
 			}
-			for _, p := range s.Body {
+			for i, p := range s.Body {
 				out = append(out, p)
+				for _, t := range s.Tables {
+					if t.After == i+1 {
+						out = append(out, t)
+					}
+				}
+			}
+			for _, t := range s.Tables {
+				if t.After == 0 || t.After > len(s.Body) {
+					out = append(out, t)
+				}
 			}
 			walk(s.Sections)
 		}

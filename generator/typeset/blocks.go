@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/gongwen/gongwen/generator/layout"
 	"github.com/gongwen/gongwen/generator/model"
@@ -17,10 +18,19 @@ type block struct {
 	keepNext bool // a heading: never the last thing on a page
 	head     int
 	tail     int
+	table    *tableBlock // a table, placed by placeTable
+	newPage  bool        // starts a new page (附表)
 }
 
-// minFirst is how many lines of the block must share a page with its start.
-func (b *block) minFirst() int {
+// minFirst is how many grid lines of the block must share a page with its start.
+func (b *block) minFirst(pitch Pt) int {
+	if b.table != nil {
+		h := Pt(len(b.table.head))*pitch + b.table.header.height
+		if len(b.table.rows) > 0 {
+			h += b.table.rows[0].height
+		}
+		return int(math.Ceil(float64(h / pitch)))
+	}
 	if len(b.lines) < b.head+b.tail {
 		return len(b.lines)
 	}
@@ -78,6 +88,12 @@ func (t *typesetter) blocks(doc *model.Document) ([]*block, error) {
 				return nil, err
 			}
 			out = append(out, &block{lines: lines, head: 2, tail: 2})
+		case *model.Table:
+			tb, err := t.table(b)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, &block{table: tb})
 		}
 	}
 
@@ -88,7 +104,7 @@ func (t *typesetter) blocks(doc *model.Document) ([]*block, error) {
 			return nil, err
 		}
 		last := out[len(out)-1]
-		if last.blank || last.keepNext {
+		if last.blank || last.keepNext || last.table != nil {
 			last = &block{head: 0, tail: 0}
 			out = append(out, last)
 		}
@@ -97,6 +113,15 @@ func (t *typesetter) blocks(doc *model.Document) ([]*block, error) {
 		if last.head > len(last.lines) {
 			last.head = len(last.lines)
 		}
+	}
+
+	// 附表, each on a new page
+	for _, a := range doc.Appendix {
+		tb, err := t.table(a)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, &block{table: tb, newPage: true})
 	}
 	return out, nil
 }
@@ -204,14 +229,18 @@ func (t *typesetter) paginate(blocks []*block) []*Page {
 			}
 			continue
 		}
-		if slot == perPage {
+		if slot == perPage || b.newPage && (slot > 0 || len(pages[len(pages)-1].Lines) > 0) {
 			next()
+		}
+		if b.table != nil {
+			slot = t.placeTable(b.table, &pages, slot)
+			continue
 		}
 		if b.keepNext && slot > 0 {
 			need := len(b.lines)
 			for _, nb := range blocks[i+1:] {
 				if !nb.blank {
-					need += nb.minFirst()
+					need += nb.minFirst(pitch)
 					break
 				}
 			}

@@ -33,6 +33,7 @@ const (
 	Title
 	Heading
 	Signature
+	Cell  // text in a table cell
 	Folio // the page number
 )
 

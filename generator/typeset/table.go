@@ -1,0 +1,333 @@
+package typeset
+
+import (
+	"math"
+
+	"github.com/gongwen/gongwen/generator/layout"
+	"github.com/gongwen/gongwen/generator/model"
+)
+
+// tableBlock is a table laid out in columns, waiting to be placed on pages. Its
+// title and unit line sit on the grid; its rows have their own heights and line
+// spacing, and the body grid resumes on the first grid line after the table.
+type tableBlock struct {
+	head   []*Line // the 附表 label, a blank and the title (appendix); title; unit line
+	xs     []Pt    // column edges, len(columns)+1
+	header *tableRow
+	rows   []*tableRow
+	border Pt
+}
+
+type tableRow struct {
+	height Pt
+	cells  []*tableCell // one per column
+}
+
+type tableCell struct {
+	lines  [][]Run // each line's runs, X final, baseline relative to the cell's text top
+	height Pt      // of the text
+	merged bool    // covered by the category cell above
+	span   int
+}
+
+// table lays out a table: columns fitted to their content within the 版心 (numbers
+// keep their width, text columns share the rest), cell text broken into lines.
+func (t *typesetter) table(tb *model.Table) (*tableBlock, error) {
+	st := t.p.Table
+	out := &tableBlock{border: st.Border}
+	pos := tb.Pos
+	if tb.Appendix {
+		label, err := t.line(tb.Label, st.LabelRole, t.p.Body.Size, layout.Left, pos)
+		if err != nil {
+			return nil, err
+		}
+		out.head = append(out.head, label, &Line{Kind: Body})
+	}
+	title, err := t.paragraph(Heading, layout.Style{Role: st.TitleRole, Size: st.TitleSize, Align: layout.Center},
+		[]segment{{tb.Title, st.TitleRole, st.TitleSize, pos}})
+	if err != nil {
+		return nil, err
+	}
+	out.head = append(out.head, title...)
+	if tb.Unit != "" {
+		unit, err := t.line(tb.Unit, st.Role, st.UnitSize, layout.Right, pos)
+		if err != nil {
+			return nil, err
+		}
+		out.head = append(out.head, unit)
+	}
+
+	n := len(tb.Header)
+	padH, padV := st.PadH.Pt(), st.PadV.Pt()
+	shaped := func(text string, role layout.Role) ([]glyph, error) {
+		return t.shape([]segment{{text, role, st.Size, pos}})
+	}
+	// natural widths
+	header := make([][]glyph, n)
+	cells := make([][][]glyph, len(tb.Rows))
+	natural := make([]Pt, n)
+	for j, h := range tb.Header {
+		g, err := shaped(h, st.HeaderRole)
+		if err != nil {
+			return nil, err
+		}
+		header[j] = g
+		natural[j] = max(natural[j], width(g))
+	}
+	for i, r := range tb.Rows {
+		cells[i] = make([][]glyph, n)
+		for j, c := range r.Cells {
+			if c.Merged {
+				continue
+			}
+			g, err := shaped(c.Text, st.Role)
+			if err != nil {
+				return nil, err
+			}
+			cells[i][j] = g
+			natural[j] = max(natural[j], width(g))
+		}
+	}
+	ws := fitColumns(natural, tb.Numeric, t.width, padH, st.Size)
+	out.xs = make([]Pt, n+1)
+	out.xs[0] = t.left
+	for j, w := range ws {
+		out.xs[j+1] = out.xs[j] + w
+	}
+
+	lay := func(g []glyph, j int, align layout.Align) *tableCell {
+		inner := ws[j] - 2*padH
+		c := &tableCell{span: 1}
+		spans := breakLines(g, inner, inner)
+		for _, s := range spans {
+			runs := setLine(g, s, 0, inner, false)
+			if len(runs) == 0 {
+				continue
+			}
+			w := runs[len(runs)-1].X + runs[len(runs)-1].Width
+			x := out.xs[j] + padH
+			switch align {
+			case layout.Center:
+				x += (inner - w) / 2
+			case layout.Right:
+				x += inner - w
+			}
+			for k := range runs {
+				runs[k].X += x
+			}
+			c.lines = append(c.lines, runs)
+		}
+		c.height = Pt(len(c.lines)) * st.LinePitch
+		return c
+	}
+	row := func(cs []*tableCell) *tableRow {
+		r := &tableRow{cells: cs}
+		for _, c := range cs {
+			if c != nil && !c.merged && c.span == 1 {
+				r.height = max(r.height, c.height+2*padV)
+			}
+		}
+		r.height = max(r.height, st.LinePitch+2*padV)
+		return r
+	}
+	hc := make([]*tableCell, n)
+	for j := range tb.Header {
+		hc[j] = lay(header[j], j, layout.Center)
+	}
+	out.header = row(hc)
+	for i, r := range tb.Rows {
+		rc := make([]*tableCell, n)
+		for j, c := range r.Cells {
+			if c.Merged {
+				rc[j] = &tableCell{merged: true}
+				continue
+			}
+			align := layout.Left
+			switch {
+			case r.Total && j == 0, c.Span > 1:
+				align = layout.Center
+			case tb.Numeric[j]:
+				align = layout.Right
+			}
+			rc[j] = lay(cells[i][j], j, align)
+			rc[j].span = max(c.Span, 1)
+		}
+		out.rows = append(out.rows, row(rc))
+	}
+	return out, nil
+}
+
+// fitColumns gives every column its natural width plus padding and fills the 版心.
+// When the content fits, the text columns share the spare width in proportion to
+// their content. When it is too wide, number columns keep their width and the text
+// columns share the rest by water-filling: a column narrower than its fair share
+// keeps its width, the wider ones split what is left (and wrap), never below two
+// characters.
+func fitColumns(natural []Pt, numeric []bool, total, pad, size Pt) []Pt {
+	ws := make([]Pt, len(natural))
+	var sum, text Pt
+	var open []int // text columns not yet settled
+	for j, w := range natural {
+		ws[j] = w + 2*pad
+		sum += ws[j]
+		if !numeric[j] {
+			text += ws[j]
+			open = append(open, j)
+		}
+	}
+	if len(open) == 0 { // only numbers: share evenly
+		for j := range ws {
+			ws[j] = total / Pt(len(ws))
+		}
+		return ws
+	}
+	room := total - (sum - text) // what the text columns may take
+	if text <= room {
+		for _, j := range open {
+			ws[j] *= room / text
+		}
+		return ws
+	}
+	for len(open) > 0 {
+		share := room / Pt(len(open))
+		var wide []int
+		for _, j := range open {
+			if ws[j] <= share {
+				room -= ws[j]
+			} else {
+				wide = append(wide, j)
+			}
+		}
+		if len(wide) == len(open) {
+			for _, j := range wide {
+				ws[j] = max(share, 2*size+2*pad)
+			}
+			break
+		}
+		open = wide
+	}
+	return ws
+}
+
+// line sets one line of text in a role and size, aligned in the 版心.
+func (t *typesetter) line(text string, role layout.Role, size Pt, align layout.Align, pos model.Pos) (*Line, error) {
+	ls, err := t.paragraph(Body, layout.Style{Role: role, Size: size, Align: align}, []segment{{text, role, size, pos}})
+	if err != nil || len(ls) == 0 {
+		return &Line{Kind: Body}, err
+	}
+	return ls[0], nil
+}
+
+// placeTable puts a table on pages from grid slot *slot of the last page: the head
+// lines on grid slots, then rows while they fit, repeating the header row on every
+// continuation page. It returns the slot after the table.
+func (t *typesetter) placeTable(tb *tableBlock, pages *[]*Page, slot int) int {
+	perPage := t.p.Grid.Lines
+	pitch := t.p.LinePitch()
+	top := t.p.Page.Top.Pt()
+	bottom := top + Pt(perPage)*pitch
+	newPage := func() {
+		*pages = append(*pages, &Page{Number: len(*pages) + 1})
+		slot = 0
+	}
+	// the head, the header row and the first row stay together
+	need := Pt(len(tb.head))*pitch + tb.header.height
+	if len(tb.rows) > 0 {
+		need += tb.rows[0].height
+	}
+	if slot > 0 && top+Pt(slot)*pitch+need > bottom+0.01 {
+		newPage()
+	}
+	for _, l := range tb.head {
+		if len(l.Runs) > 0 {
+			size := l.Runs[0].Size
+			l.Slot = slot
+			l.Baseline = top + Pt(slot)*pitch + (pitch-size)/2 + size*0.88
+			pg := (*pages)[len(*pages)-1]
+			pg.Lines = append(pg.Lines, l)
+		}
+		slot++
+	}
+
+	var all []placedRow
+	y := top + Pt(slot)*pitch
+	var segment []placedRow // rows of the current page, header first
+	put := func(r *tableRow, index int) {
+		p := placedRow{r, index, y}
+		segment = append(segment, p)
+		all = append(all, p)
+		y += r.height
+	}
+	put(tb.header, -1)
+	for i, r := range tb.rows {
+		if y+r.height > bottom+0.01 {
+			t.drawTableRows(tb, segment, (*pages)[len(*pages)-1])
+			segment = nil
+			newPage()
+			y = top
+			put(tb.header, -1)
+		}
+		put(r, i)
+	}
+	t.drawTableRows(tb, segment, (*pages)[len(*pages)-1])
+	used := (y - top) / pitch
+	return int(math.Ceil(float64(used) - 1e-6))
+}
+
+// placedRow is a table row at its place on a page; index -1 is the header row.
+type placedRow struct {
+	row   *tableRow
+	index int
+	y     Pt
+}
+
+// drawTableRows draws one page's part of a table: cell text, a category cell's text
+// centred on the rows of its span that are on this page (repeated on a continuation
+// page), and the full grid of rules, with no rule across a category cell's span.
+func (t *typesetter) drawTableRows(tb *tableBlock, seg []placedRow, pg *Page) {
+	st := t.p.Table
+	end := seg[len(seg)-1].y + seg[len(seg)-1].row.height
+	merged := func(k, j int) bool { return k < len(seg) && seg[k].row.cells[j].merged }
+	for k, pr := range seg {
+		for j, c := range pr.row.cells {
+			if c.merged && !(k > 0 && seg[k-1].index == -1) {
+				continue // drawn with the cell that covers it
+			}
+			if c.merged { // a span continued from the last page: draw its text again
+				for i := pr.index; i >= 0; i-- {
+					if !tb.rows[i].cells[j].merged {
+						c = tb.rows[i].cells[j]
+						break
+					}
+				}
+			}
+			last := k
+			for merged(last+1, j) {
+				last++
+			}
+			y0, y1 := pr.y, seg[last].y+seg[last].row.height
+			textTop := y0 + (y1-y0-c.height)/2
+			for i, runs := range c.lines {
+				size := runs[0].Size
+				base := textTop + Pt(i)*st.LinePitch + (st.LinePitch-size)/2 + size*0.88
+				pg.Lines = append(pg.Lines, &Line{Kind: Cell, Slot: -1, Baseline: base, Runs: runs})
+			}
+		}
+	}
+	rule := func(x1, y1, x2, y2 Pt) {
+		pg.Rules = append(pg.Rules, Rule{X1: x1, Y1: y1, X2: x2, Y2: y2, Width: tb.border})
+	}
+	left, right := tb.xs[0], tb.xs[len(tb.xs)-1]
+	rule(left, seg[0].y, right, seg[0].y)
+	for k, pr := range seg {
+		yb := pr.y + pr.row.height
+		for j := range pr.row.cells {
+			if !merged(k+1, j) {
+				rule(tb.xs[j], yb, tb.xs[j+1], yb)
+			}
+		}
+	}
+	for _, x := range tb.xs {
+		rule(x, seg[0].y, x, end)
+	}
+}
