@@ -53,7 +53,7 @@ func (b *builder) table(path string, m map[string]any, appendix bool) *model.Tab
 	if appendix {
 		fields = appendixFields
 	}
-	b.checkKeys(path, m, fields, "表格")
+	meant := b.checkKeys(path, m, fields, "表格")
 	if v, ok := m["title"]; !ok {
 		b.errAt(b.l.keyOff(path), path, "表格缺少标题 title", `加上 title = "2023年主要工作量统计表"`)
 	} else if s, ok := b.str(joinPath(path, "title"), v, `写成 title = "2023年主要工作量统计表"`); ok {
@@ -87,6 +87,8 @@ func (b *builder) table(path string, m map[string]any, appendix bool) *model.Tab
 		b.freeTable(path, m, t, total)
 	case hasCounts || hasCategory:
 		b.countTable2(path, m, t, total)
+	case meant["counts"] || meant["category"] || meant["rows"] || meant["unit"]:
+		// the misspelt key is reported already
 	default:
 		b.errAt(b.l.keyOff(path), path, "表格没有内容", "计数表格写 counts = \"all\" 或 category = \"…\"；自由表格写 header 和 rows")
 	}
@@ -144,7 +146,11 @@ func (b *builder) countTable2(path string, m map[string]any, t *model.Table, tot
 			for i, n := range names {
 				c := b.counts[n]
 				if c == nil {
-					b.errAt(b.l.valOff(indexPath(p, i)), indexPath(p, i), "表格引用了未定义的计数「"+n+"」", b.undefinedHint(n))
+					off := b.l.valOff(indexPath(p, i))
+					if off >= 0 && off < len(b.l.src) && b.l.src[off] == '"' {
+						off++ // at the name, not its quote
+					}
+					b.errAt(off, indexPath(p, i), "表格引用了未定义的计数「"+n+"」", b.undefinedHint(n))
 					continue
 				}
 				chosen = append(chosen, c)

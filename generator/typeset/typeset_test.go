@@ -247,3 +247,49 @@ func TestTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestLongTable: a table longer than a page splits between rows, repeats its header
+// row on the continuation page, stays inside the 版心, and the body grid resumes.
+func TestLongTable(t *testing.T) {
+	p, f := setup(t)
+	doc := testdoc.Generated(1)
+	tb := &model.Table{Title: "长表", Unit: "单位：份", Header: []string{"项目", "数量"}, Numeric: []bool{false, true}}
+	for i := 1; i <= 60; i++ {
+		tb.Rows = append(tb.Rows, &model.Row{Cells: []*model.Cell{{Text: fmt.Sprintf("第%d项调查", i), Span: 1}, {Text: fmt.Sprint(i), Span: 1}}})
+	}
+	doc.Sections[0].Tables = []*model.Table{tb}
+	res, err := typeset.Typeset(doc, p, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	left, right := p.Page.Left.Pt(), p.Page.Left.Pt()+p.Page.BodyWidth.Pt()
+	top, bottom := p.Page.Top.Pt(), p.Page.Top.Pt()+p.Page.BodyHeight.Pt()
+	headers, rows := 0, 0
+	for _, pg := range res.Pages {
+		for _, l := range pg.Lines {
+			if l.Kind != typeset.Cell {
+				continue
+			}
+			switch l.Text() {
+			case "项目":
+				headers++
+			case "第1项调查", "第30项调查", "第60项调查":
+				rows++
+			}
+			if l.Left() < left-0.01 || l.Right() > right+0.01 || l.Baseline < top || l.Baseline > bottom {
+				t.Errorf("page %d: cell %q outside the 版心", pg.Number, l.Text())
+			}
+		}
+		for _, r := range pg.Rules {
+			if r.Y1 < top-0.01 || r.Y2 > bottom+0.01 || r.X1 < left-0.01 || r.X2 > right+0.01 {
+				t.Errorf("page %d: rule %+v outside the 版心", pg.Number, r)
+			}
+		}
+	}
+	if headers < 2 {
+		t.Errorf("header row appears %d times; the table crosses a page and must repeat it", headers)
+	}
+	if rows != 3 {
+		t.Errorf("found %d of the 3 probe rows", rows)
+	}
+}
