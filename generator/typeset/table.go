@@ -88,7 +88,7 @@ func (t *typesetter) table(tb *model.Table) (*tableBlock, error) {
 			natural[j] = max(natural[j], width(g))
 		}
 	}
-	ws := fitColumns(natural, tb.Numeric, t.width, padH, st.Size)
+	ws := layout.FitColumns(natural, tb.Numeric, t.width, padH, st.Size)
 	out.xs = make([]Pt, n+1)
 	out.xs[0] = t.left
 	for j, w := range ws {
@@ -155,58 +155,6 @@ func (t *typesetter) table(tb *model.Table) (*tableBlock, error) {
 		out.rows = append(out.rows, row(rc))
 	}
 	return out, nil
-}
-
-// fitColumns gives every column its natural width plus padding and fills the 版心.
-// When the content fits, the text columns share the spare width in proportion to
-// their content. When it is too wide, number columns keep their width and the text
-// columns share the rest by water-filling: a column narrower than its fair share
-// keeps its width, the wider ones split what is left (and wrap), never below two
-// characters.
-func fitColumns(natural []Pt, numeric []bool, total, pad, size Pt) []Pt {
-	ws := make([]Pt, len(natural))
-	var sum, text Pt
-	var open []int // text columns not yet settled
-	for j, w := range natural {
-		ws[j] = w + 2*pad
-		sum += ws[j]
-		if !numeric[j] {
-			text += ws[j]
-			open = append(open, j)
-		}
-	}
-	if len(open) == 0 { // only numbers: share evenly
-		for j := range ws {
-			ws[j] = total / Pt(len(ws))
-		}
-		return ws
-	}
-	room := total - (sum - text) // what the text columns may take
-	if text <= room {
-		for _, j := range open {
-			ws[j] *= room / text
-		}
-		return ws
-	}
-	for len(open) > 0 {
-		share := room / Pt(len(open))
-		var wide []int
-		for _, j := range open {
-			if ws[j] <= share {
-				room -= ws[j]
-			} else {
-				wide = append(wide, j)
-			}
-		}
-		if len(wide) == len(open) {
-			for _, j := range wide {
-				ws[j] = max(share, 2*size+2*pad)
-			}
-			break
-		}
-		open = wide
-	}
-	return ws
 }
 
 // line sets one line of text in a role and size, aligned in the 版心.
