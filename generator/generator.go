@@ -63,9 +63,12 @@ func (b *Builder) Render(file string, src []byte, formats []Format) (*Output, er
 	if name == "" {
 		name = "report"
 	}
-	preset, err := layout.Load(name)
+	preset, err := layout.LoadFrom(filepath.Dir(file), name)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	if err := fits(doc, preset); err != nil {
+		return nil, err
 	}
 	out := &Output{Doc: doc, Preset: preset, Files: map[Format][]byte{}}
 	for _, f := range formats {
@@ -85,6 +88,16 @@ func (b *Builder) Render(file string, src []byte, formats []Format) (*Output, er
 		out.Files[f] = buf.Bytes()
 	}
 	return out, nil
+}
+
+// fits checks what only the preset can tell: a 签发人 belongs to an 上行文 preset.
+func fits(doc *model.Document, p *layout.Preset) error {
+	if len(doc.Header.Signers) > 0 && !p.Header.Signers {
+		return &content.Error{Pos: doc.Fields["signers"], Field: "signers",
+			Msg:  "签发人只用于上行文：版式「" + p.Name + "」没有签发人（§7.2.6）",
+			Hint: `请示、报告等上行文写 layout = "request"；否则删除 signers 这一行`}
+	}
+	return nil
 }
 
 // Fonts resolves the font of every role of the preset.

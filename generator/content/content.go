@@ -159,7 +159,7 @@ text = """
 第二段……
 """`
 
-var layoutName = regexp.MustCompile(`^[\p{L}\p{N}_-]+$`)
+var layoutName = regexp.MustCompile(`^([\p{L}\p{N}_-]+|[^"\n]+\.toml)$`)
 
 func (b *builder) document(raw map[string]any) {
 	d := b.doc
@@ -169,7 +169,7 @@ func (b *builder) document(raw map[string]any) {
 		if s, ok := b.str("layout", v, `写成 layout = "report"`); ok {
 			s = strings.TrimSpace(s)
 			if !layoutName.MatchString(s) {
-				b.errAt(b.l.valOff("layout"), "layout", "版式名称「"+s+"」不对：只能由文字、字母、数字、下划线或连字符组成",
+				b.errAt(b.l.valOff("layout"), "layout", "版式名称「"+s+"」不对：写内置版式的名称（report、notice、request、letter、minutes），或以 .toml 结尾的版式文件",
 					`写成 layout = "report"，或删除这一行使用默认版式`)
 			} else {
 				d.Layout = s
@@ -209,6 +209,12 @@ func (b *builder) document(raw map[string]any) {
 
 	if v, ok := raw["author"]; !ok {
 		b.missing(meant, "author", "发文机关署名", `author = "XX局"`)
+	} else if list, ok := v.([]any); ok && len(list) > 0 {
+		// 联合行文: several 署名, the 主办机关 first
+		names := b.strings("author", list)
+		if len(names) > 0 {
+			d.Author, d.Authors = names[0], names[1:]
+		}
 	} else if s, ok := b.str("author", v, `写成 author = "XX局"`); ok {
 		if d.Author = strings.TrimSpace(s); d.Author == "" {
 			b.errAt(b.l.valOff("author"), "author", "发文机关署名是空的", `写上机关名称，例如 author = "XX局"`)
@@ -218,7 +224,7 @@ func (b *builder) document(raw map[string]any) {
 	if v, ok := raw["date"]; !ok {
 		b.missing(meant, "date", "成文日期", "date = 2024-01-10（不加引号）")
 	} else {
-		b.date(v)
+		d.Date = b.date("date", "成文日期", v)
 	}
 
 	if v, ok := raw["counts"]; ok {
@@ -236,34 +242,36 @@ func (b *builder) document(raw map[string]any) {
 		d.Appendix = b.tables("", v, true)
 		labelAppendix(d.Appendix)
 	}
+	b.elements(raw)
 	if len(b.errs) == 0 && len(d.Intro) == 0 && len(d.Sections) == 0 {
 		b.errAt(len(b.l.src), "", "正文是空的", "写上 text（开头的段落）或至少一个 [[section]] 章节")
 	}
 }
 
-// date reads the 成文日期, which must be a TOML local date.
-func (b *builder) date(v any) {
-	off := b.l.valOff("date")
+// date reads a date field (成文日期, 印发日期), which must be a TOML local date.
+func (b *builder) date(key, meaning string, v any) model.Date {
+	off := b.l.valOff(key)
 	switch v := v.(type) {
 	case time.Time:
 		switch v.Location().String() {
 		case "date-local":
-			b.doc.Date = model.Date{Year: v.Year(), Month: int(v.Month()), Day: v.Day()}
+			return model.Date{Year: v.Year(), Month: int(v.Month()), Day: v.Day()}
 		case "time-local":
-			b.errAt(off, "date", "成文日期应为日期，这里写的是时间", "写成 date = 2024-01-10")
+			b.errAt(off, key, meaning+"应为日期，这里写的是时间", "写成 "+key+" = 2024-01-10")
 		default:
-			b.errAt(off, "date", "成文日期只写年月日，不写时间",
-				fmt.Sprintf("写成 date = %04d-%02d-%02d", v.Year(), v.Month(), v.Day()))
+			b.errAt(off, key, meaning+"只写年月日，不写时间",
+				fmt.Sprintf("写成 %s = %04d-%02d-%02d", key, v.Year(), v.Month(), v.Day()))
 		}
 	case string:
-		hint := "去掉引号，写成 date = 2024-01-10"
+		hint := "去掉引号，写成 " + key + " = 2024-01-10"
 		if p := datePart.FindAllString(v, -1); len(p) == 3 && len(p[0]) == 4 {
 			m, _ := strconv.Atoi(p[1])
 			d, _ := strconv.Atoi(p[2])
-			hint = fmt.Sprintf("去掉引号，写成 date = %s-%02d-%02d", p[0], m, d)
+			hint = fmt.Sprintf("去掉引号，写成 %s = %s-%02d-%02d", key, p[0], m, d)
 		}
-		b.errAt(off, "date", "日期不要加引号：这里写成了文字 "+quoteShort(v), hint)
+		b.errAt(off, key, "日期不要加引号：这里写成了文字 "+quoteShort(v), hint)
 	default:
-		b.errAt(off, "date", "成文日期应为日期，这里写的是"+typeName(v), "写成 date = 2024-01-10（不加引号）")
+		b.errAt(off, key, meaning+"应为日期，这里写的是"+typeName(v), "写成 "+key+" = 2024-01-10（不加引号）")
 	}
+	return model.Date{}
 }

@@ -84,7 +84,7 @@ func TestParseErrors(t *testing.T) {
 		{"more is a string", head + lines(`text = "{学习}"`, "[counts]", `"学习" = { value = 9, more = "是" }`),
 			"bad.toml:6:28", "counts.学习.more", `应为 true 或 false，这里写的是文字 "是"`, "more = true"},
 		{"bad layout name", lines(`layout = "../report"`) + head + lines(`text = "正文。"`),
-			"bad.toml:1:10", "layout", "版式名称「../report」不对：只能由文字、字母、数字、下划线或连字符组成", `layout = "report"`},
+			"bad.toml:1:10", "layout", "版式名称「../report」不对：写内置版式的名称（report、notice、request、letter、minutes），或以 .toml 结尾的版式文件", `layout = "report"`},
 
 		// Counts.
 		{"undefined count", head + lines(`text = "开展专题研讨{专题研讨}次"`),

@@ -28,6 +28,29 @@ var (
 		{"counts", "计数", []string{"计数", "数据", "统计"}},
 		{"section", "章节", []string{"章节", "部分", "一级标题"}},
 		{"table", "附表", []string{"表格", "附表", "表"}},
+		{"copy_no", "份号", []string{"份号", "编号"}},
+		{"secrecy", "密级和保密期限", []string{"密级", "保密期限"}},
+		{"urgency", "紧急程度", []string{"紧急程度", "紧急"}},
+		{"issuer", "发文机关标志", []string{"发文机关标志", "红头", "发文机关"}},
+		{"number", "发文字号", []string{"发文字号", "文号", "字号"}},
+		{"signers", "签发人", []string{"签发人"}},
+		{"seal", "印章图片", []string{"印章", "公章"}},
+		{"note", "附注", []string{"附注", "备注"}},
+		{"attachment", "附件", []string{"附件"}},
+		{"cc", "抄送机关", []string{"抄送", "抄送机关"}},
+		{"printer", "印发机关", []string{"印发机关", "印发"}},
+		{"print_date", "印发日期", []string{"印发日期"}},
+		{"attendance", "出席、请假、列席人员", []string{"出席", "参会人员", "列席", "请假"}},
+	}
+	attachmentFields = []field{
+		{"title", "附件标题", []string{"标题", "名称"}},
+		{"text", "正文", []string{"正文", "内容"}},
+		{"section", "章节", []string{"章节"}},
+	}
+	attendanceFields = []field{
+		{"present", "出席", []string{"出席"}},
+		{"absent", "请假", []string{"请假", "缺席"}},
+		{"observers", "列席", []string{"列席"}},
 	}
 	sectionFields = []field{
 		{"heading", "独立标题", []string{"标题", "小标题", "独立标题"}},

@@ -7,6 +7,8 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -83,6 +85,8 @@ type Signature struct {
 	LinesBefore    int     `toml:"lines_before"`
 	RightChars     float64 `toml:"right_chars"`
 	DateShiftChars float64 `toml:"date_shift_chars"`
+	SealRightChars float64 `toml:"seal_right_chars"` // with a seal: the date 右空四字 (§7.3.5.1)
+	SealSize       MM      `toml:"seal_size_mm"`
 }
 
 // PageNumber places the page number (§7.5).
@@ -94,6 +98,7 @@ type PageNumber struct {
 	Indent Pt     `toml:"indent_pt"`
 	Odd    Align  `toml:"odd"`
 	Even   Align  `toml:"even"`
+	First  bool   `toml:"first_page"` // page 1 shows its number (not in 信函格式)
 }
 
 // Table is the look of tables (spec §9): cells in their own size and line spacing,
@@ -127,6 +132,7 @@ type Fallback struct {
 
 // Preset is one layout preset.
 type Preset struct {
+	Base        string            `toml:"base"` // the preset this one changes
 	Name        string            `toml:"name"`
 	Description string            `toml:"description"`
 	Page        Page              `toml:"page"`
@@ -143,6 +149,10 @@ type Preset struct {
 	Signature   Signature         `toml:"signature"`
 	PageNumber  PageNumber        `toml:"page_number"`
 	Table       Table             `toml:"table"`
+	Header      Header            `toml:"header"`
+	Imprint     Imprint           `toml:"imprint"`
+	Attachments Attachments       `toml:"attachment"`
+	Attendance  Attendance        `toml:"attendance"`
 	Docx        Docx              `toml:"docx"`
 }
 
@@ -177,25 +187,87 @@ func Names() []string {
 	return names
 }
 
-// Load returns the embedded preset of that name.
-func Load(name string) (*Preset, error) {
+// Load returns a preset: an embedded one by name ("notice"), or a file of the user's
+// ("my-unit.toml", relative to dir) that names its base preset and changes any key.
+func Load(name string) (*Preset, error) { return LoadFrom("", name) }
+
+// LoadFrom is Load with file names relative to dir.
+func LoadFrom(dir, name string) (*Preset, error) {
+	if strings.HasSuffix(name, ".toml") {
+		path := name
+		if !filepath.IsAbs(path) && dir != "" {
+			path = filepath.Join(dir, path)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("无法读取版式文件：%w", err)
+		}
+		return parse(filepath.Base(path), data, 0)
+	}
+	return load(name, 0)
+}
+
+func load(name string, depth int) (*Preset, error) {
 	data, err := layouts.FS.ReadFile(name + ".toml")
 	if err != nil {
 		return nil, fmt.Errorf("没有名为「%s」的版式（可用：%s）", name, strings.Join(Names(), "、"))
 	}
-	return Parse(name+".toml", data)
+	return parse(name+".toml", data, depth)
 }
 
 // Parse reads a preset from TOML. Unknown keys are errors, so a misspelt key cannot
-// silently leave a standard value in place.
-func Parse(file string, data []byte) (*Preset, error) {
+// silently leave a standard value in place. A preset with base = "NAME" starts from
+// that embedded preset and changes only the keys it writes.
+func Parse(file string, data []byte) (*Preset, error) { return parse(file, data, 0) }
+
+func parse(file string, data []byte, depth int) (*Preset, error) {
+	var head struct {
+		Base string `toml:"base"`
+	}
+	if _, err := toml.Decode(string(data), &head); err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
 	var p Preset
+	var baseFonts map[Role]FontRole
+	if head.Base != "" {
+		if depth > 4 {
+			return nil, fmt.Errorf("%s: base 层层引用太多", file)
+		}
+		base, err := load(head.Base, depth+1)
+		if err != nil {
+			return nil, fmt.Errorf("%s: base: %w", file, err)
+		}
+		p = *base
+		baseFonts = base.Fonts
+		p.Fonts = map[Role]FontRole{}
+		for r, f := range base.Fonts {
+			p.Fonts[r] = f
+		}
+		p.Fallback.Roles = append([]Role(nil), base.Fallback.Roles...)
+	}
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&p)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
 	if u := md.Undecoded(); len(u) > 0 {
 		return nil, fmt.Errorf("%s: 未知的版式字段「%s」", file, u[0])
+	}
+	// a font role written in part keeps the base's other fields
+	for r, f := range p.Fonts {
+		b := baseFonts[r]
+		if f.Docx == "" {
+			f.Docx = b.Docx
+		}
+		if f.Latin == "" {
+			f.Latin = b.Latin
+		}
+		if f.Names == nil {
+			f.Names = b.Names
+		}
+		if f.Bundled == "" {
+			f.Bundled = b.Bundled
+		}
+		p.Fonts[r] = f
 	}
 	if err := p.validate(); err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)

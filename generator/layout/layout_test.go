@@ -2,6 +2,8 @@ package layout
 
 import (
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -116,5 +118,56 @@ chars = 28
 	}
 	if _, err := Load("nosuch"); err == nil || !strings.Contains(err.Error(), "report") {
 		t.Errorf("Load(nosuch) = %v; want a message listing the presets", err)
+	}
+}
+
+// TestPresets: every preset loads, and each differs from report where the standard says.
+func TestPresets(t *testing.T) {
+	want := []string{"letter", "minutes", "notice", "report", "request"}
+	if got := strings.Join(Names(), ","); got != strings.Join(want, ",") {
+		t.Errorf("presets %s, want %s", got, strings.Join(want, ","))
+	}
+	tests := []struct {
+		name  string
+		check func(p *Preset) bool
+	}{
+		{"notice", func(p *Preset) bool { return p.Header.MarkSuffix == "文件" && !p.Header.Signers && p.Header.MarkTop == 35 }},
+		{"request", func(p *Preset) bool { return p.Header.Signers && p.Header.NumberAlign == Left }},
+		{"letter", func(p *Preset) bool {
+			return p.Header.MarkFromPage && p.Header.MarkTop == 30 && p.Header.Double && !p.PageNumber.First && !p.Imprint.Rules
+		}},
+		{"minutes", func(p *Preset) bool { return p.Header.MarkSuffix == "" && p.Attendance.LabelRole == HeiTi }},
+	}
+	for _, tt := range tests {
+		p, err := Load(tt.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !tt.check(p) {
+			t.Errorf("%s: preset values %+v", tt.name, p.Header)
+		}
+		// the base's numbers carry over
+		if p.Grid.Lines != 22 || p.Page.Top != 37 || p.Fonts[FangSong].Docx != "仿宋_GB2312" || p.Imprint.Thick != 0.35 || p.Imprint.Thin != 0.25 {
+			t.Errorf("%s: lost the base preset's values", tt.name)
+		}
+	}
+}
+
+// TestUserPreset: a user's file names a base preset and changes any key.
+func TestUserPreset(t *testing.T) {
+	dir := t.TempDir()
+	src := "base = \"notice\"\nname = \"本单位\"\n[header]\nrule_width_mm = 0.8\n[fonts.fangsong]\ndocx = \"仿宋\"\n"
+	if err := os.WriteFile(filepath.Join(dir, "unit.toml"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := LoadFrom(dir, "unit.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Header.RuleWidth != 0.8 || p.Header.MarkSuffix != "文件" || p.Fonts[FangSong].Docx != "仿宋" || p.Fonts[FangSong].Bundled == "" {
+		t.Errorf("user preset: %+v %+v", p.Header, p.Fonts[FangSong])
+	}
+	if _, err := LoadFrom(dir, "none.toml"); err == nil {
+		t.Error("a missing preset file loaded")
 	}
 }

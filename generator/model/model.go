@@ -36,16 +36,27 @@ func (d Date) String() string {
 
 // Document is a whole 公文.
 type Document struct {
-	Title      string   // 标题
-	TitleLines []string // author-forced title lines; nil lets the typesetter break
-	Recipient  string   // 主送机关, with its closing colon; may be empty
-	Author     string   // 发文机关署名
-	Date       Date     // 成文日期
-	Layout     string   // layout preset name
-	Counts     []*Count // named counts, in the order they are defined
-	Intro      []*Paragraph
-	Sections   []*Section
-	Appendix   []*Table // 附表, each on a new page after the text and the signature
+	Header      Header   // 版头; zero for a report without one
+	Title       string   // 标题
+	TitleLines  []string // author-forced title lines; nil lets the typesetter break
+	Recipient   string   // 主送机关, with its closing colon; may be empty
+	Author      string   // 发文机关署名
+	Authors     []string // further 署名 of a 联合行文, after Author
+	Date        Date     // 成文日期
+	Seal        string   // path of a seal image (PNG), placed over the 署名 and date
+	Note        string   // 附注, printed in round brackets
+	Layout      string   // layout preset name
+	Counts      []*Count // named counts, in the order they are defined
+	Intro       []*Paragraph
+	Sections    []*Section
+	Appendix    []*Table // 附表, each on a new page after the text and the signature
+	Attachments []*Attachment
+	Attendance  Attendance // 出席、请假、列席 of a 纪要
+	Imprint     Imprint    // 版记
+
+	// Fields gives where each top-level field was written, so that later stages
+	// (a preset that has no 签发人, say) can point at it.
+	Fields map[string]Pos
 }
 
 // Section is a numbered part of the text: a heading (standalone or run-in), its
