@@ -131,7 +131,9 @@ func TestPresets(t *testing.T) {
 		name  string
 		check func(p *Preset) bool
 	}{
-		{"notice", func(p *Preset) bool { return p.Header.MarkSuffix == "文件" && !p.Header.Signers && p.Header.MarkTop == 35 }},
+		{"notice", func(p *Preset) bool {
+			return p.Header.MarkSuffix == "文件" && !p.Header.Signers && p.Header.MarkTop == 35
+		}},
 		{"request", func(p *Preset) bool { return p.Header.Signers && p.Header.NumberAlign == Left }},
 		{"letter", func(p *Preset) bool {
 			return p.Header.MarkFromPage && p.Header.MarkTop == 30 && p.Header.Double && !p.PageNumber.First && !p.Imprint.Rules
