@@ -44,20 +44,20 @@ func (t *typesetter) blocks(doc *model.Document) ([]*block, error) {
 			out = append(out, &block{blank: true})
 		}
 	}
-	pos := model.Pos{}
-
 	// 标题
 	title, err := t.title(doc)
 	if err != nil {
 		return nil, err
 	}
-	blanks(t.p.Title.LinesBefore)
+	if doc.Header.IsZero() {
+		blanks(t.p.Title.LinesBefore)
+	}
 	out = append(out, &block{lines: title, head: len(title), tail: len(title)})
 	blanks(t.p.Title.LinesAfter)
 
 	// 主送机关
 	if doc.Recipient != "" {
-		lines, err := t.paragraph(Body, t.p.Recipient, []segment{{doc.Recipient, t.p.Recipient.Role, t.p.Recipient.Size, pos}})
+		lines, err := t.paragraph(Body, t.p.Recipient, []segment{{doc.Recipient, t.p.Recipient.Role, t.p.Recipient.Size, doc.Fields["recipient"]}})
 		if err != nil {
 			return nil, err
 		}
@@ -65,7 +65,112 @@ func (t *typesetter) blocks(doc *model.Document) ([]*block, error) {
 	}
 
 	// 正文
-	for _, b := range doc.Blocks() {
+	text, err := t.text(doc.Blocks())
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, text...)
+
+	// 附件说明 (§7.3.4)
+	if len(doc.Attachments) > 0 {
+		lines, err := t.attachmentList(doc)
+		if err != nil {
+			return nil, err
+		}
+		blanks(1)
+		out = append(out, &block{lines: lines, head: len(lines), tail: len(lines)})
+	}
+
+	// 出席、请假、列席 of a 纪要 (§10.3)
+	if !doc.Attendance.IsZero() {
+		lines, err := t.attendance(doc)
+		if err != nil {
+			return nil, err
+		}
+		blanks(1)
+		out = append(out, &block{lines: lines, head: len(lines), tail: len(lines)})
+	}
+
+	// 署名和成文日期 stay with the end of the text (§7.3.5.5: never alone on a page),
+	// and the 附注 with them.
+	if doc.Author != "" || !doc.Date.IsZero() {
+		sig, err := t.signature(doc)
+		if err != nil {
+			return nil, err
+		}
+		if doc.Note != "" {
+			st := t.p.Body
+			note, err := t.paragraph(Body, st, []segment{{doc.Note, st.Role, st.Size, doc.Fields["note"]}})
+			if err != nil {
+				return nil, err
+			}
+			sig = append(sig, note...)
+		}
+		last := out[len(out)-1]
+		if last.blank || last.keepNext || last.table != nil {
+			last = &block{head: 0, tail: 0}
+			out = append(out, last)
+		}
+		last.lines = append(last.lines, sig...)
+		last.tail += len(sig)
+		if last.head > len(last.lines) {
+			last.head = len(last.lines)
+		}
+	}
+
+	// 附件, each from a new page (§7.3.7)
+	printed := 0
+	for _, a := range doc.Attachments {
+		if a.HasBody() {
+			printed++
+		}
+	}
+	n := 0
+	for _, a := range doc.Attachments {
+		if !a.HasBody() {
+			continue
+		}
+		n++
+		label := "附件"
+		if printed > 1 {
+			label += fmt.Sprint(n)
+		}
+		st := t.p.Attachments
+		l, err := t.line(label, st.LabelRole, t.p.Body.Size, layout.Left, a.Pos)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, &block{lines: []*Line{l}, head: 1, tail: 1, newPage: true})
+		blanks(st.TitleSlot - 2)
+		tst := layout.Style{Role: st.TitleRole, Size: st.TitleSize, Align: layout.Center}
+		title, err := t.paragraph(Title, tst, []segment{{a.Title, st.TitleRole, st.TitleSize, a.Pos}})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, &block{lines: title, head: len(title), tail: len(title)})
+		blanks(1)
+		text, err := t.text(a.Blocks())
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, text...)
+	}
+
+	// 附表, each on a new page
+	for _, a := range doc.Appendix {
+		tb, err := t.table(a)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, &block{table: tb, newPage: true})
+	}
+	return out, nil
+}
+
+// text sets the blocks of a text: headings, paragraphs with run-in headings, tables.
+func (t *typesetter) text(blocks []model.Block) ([]*block, error) {
+	var out []*block
+	for _, b := range blocks {
 		switch b := b.(type) {
 		case *model.Heading:
 			st := t.p.Heading(b.Level)
@@ -95,33 +200,6 @@ func (t *typesetter) blocks(doc *model.Document) ([]*block, error) {
 			}
 			out = append(out, &block{table: tb})
 		}
-	}
-
-	// 署名和成文日期 stay with the end of the text (§7.3.5.5: never alone on a page).
-	if doc.Author != "" || !doc.Date.IsZero() {
-		sig, err := t.signature(doc)
-		if err != nil {
-			return nil, err
-		}
-		last := out[len(out)-1]
-		if last.blank || last.keepNext || last.table != nil {
-			last = &block{head: 0, tail: 0}
-			out = append(out, last)
-		}
-		last.lines = append(last.lines, sig...)
-		last.tail += len(sig)
-		if last.head > len(last.lines) {
-			last.head = len(last.lines)
-		}
-	}
-
-	// 附表, each on a new page
-	for _, a := range doc.Appendix {
-		tb, err := t.table(a)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, &block{table: tb, newPage: true})
 	}
 	return out, nil
 }
@@ -163,44 +241,73 @@ func (t *typesetter) paragraph(kind Kind, st layout.Style, segs []segment) ([]*L
 	return lines, nil
 }
 
-// signature sets the 署名 and 成文日期 without a seal (§7.3.5.2), after the preset's
-// blank lines.
+// signature sets the 署名 and 成文日期. Without a seal (§7.3.5.2) the 署名 is 右空二字
+// and the date starts two characters right of it; with a seal (§7.3.5.1) the date is
+// 右空四字, the 署名 centred over it and the seal centred on both, its top within one
+// line of the text. A 联合行文's further 署名 follow the first, one a line.
 func (t *typesetter) signature(doc *model.Document) ([]*Line, error) {
 	st := t.p.Signature
-	var out []*Line
-	for i := 0; i < st.LinesBefore; i++ {
-		out = append(out, &Line{Kind: Signature})
-	}
 	cell := t.cell(st.Size)
-	author, err := t.shape([]segment{{doc.Author, st.Role, st.Size, model.Pos{}}})
-	if err != nil {
-		return nil, err
+	shape := func(s, key string) ([]glyph, error) {
+		return t.shape([]segment{{s, st.Role, st.Size, doc.Fields[key]}})
 	}
-	date, err := t.shape([]segment{{doc.Date.String(), st.Role, st.Size, model.Pos{}}})
-	if err != nil {
-		return nil, err
-	}
-	ar, dr := t.p.SignatureIndents(float64(width(author)/cell), float64(width(date)/cell))
-	for _, l := range []struct {
-		g     []glyph
-		right float64
-	}{{author, ar}, {date, dr}} {
-		if len(l.g) == 0 {
+	var authors [][]glyph
+	var widest Pt
+	for _, a := range append([]string{doc.Author}, doc.Authors...) {
+		if a == "" {
 			continue
 		}
-		x := t.left + t.width - Pt(l.right)*cell - width(l.g)
-		out = append(out, &Line{Kind: Signature, Runs: setLine(l.g, span{0, len(l.g)}, x, 0, false)})
+		g, err := shape(a, "author")
+		if err != nil {
+			return nil, err
+		}
+		authors = append(authors, g)
+		widest = max(widest, width(g))
+	}
+	date, err := shape(doc.Date.String(), "date")
+	if err != nil {
+		return nil, err
+	}
+	right := t.left + t.width
+	var ar, dr Pt // right edges of the 署名 block and of the date
+	blank := st.LinesBefore
+	if doc.Seal != "" {
+		dr = right - Pt(st.SealRightChars)*cell
+		ar = dr - (width(date)-widest)/2
+		blank++ // the seal reaches up into the line above the 署名
+	} else {
+		a, d := t.p.SignatureIndents(float64(widest/cell), float64(width(date)/cell))
+		ar, dr = right-Pt(a)*cell, right-Pt(d)*cell
+	}
+	var out []*Line
+	for i := 0; i < blank; i++ {
+		out = append(out, &Line{Kind: Signature})
+	}
+	for _, g := range authors {
+		x := ar - widest + (widest-width(g))/2 // names centred on the widest
+		out = append(out, &Line{Kind: Signature, Runs: setLine(g, span{0, len(g)}, x, 0, false)})
+	}
+	if len(date) > 0 {
+		l := &Line{Kind: Signature, Runs: setLine(date, span{0, len(date)}, dr-width(date), 0, false)}
+		if doc.Seal != "" {
+			// centred on the date, its centre between the 署名 and the date lines
+			d := st.SealSize.Pt()
+			pitch := t.p.LinePitch()
+			cx := dr - width(date)/2
+			cy := -0.88*st.Size - (pitch-st.Size)/2 // the top of the date's line, from its baseline
+			l.Images = []Image{{Path: doc.Seal, X: cx - d/2, Y: cy - d/2, W: d, H: d}}
+		}
+		out = append(out, l)
 	}
 	return out, nil
 }
 
 // paginate puts the blocks' lines on grid slots, page after page.
-func (t *typesetter) paginate(blocks []*block) []*Page {
+func (t *typesetter) paginate(blocks []*block, first *Page, slot int) []*Page {
 	perPage := t.p.Grid.Lines
 	pitch := t.p.LinePitch()
 	top := t.p.Page.Top.Pt()
-	pages := []*Page{{Number: 1}}
-	slot := 0
+	pages := []*Page{first}
 	next := func() {
 		pages = append(pages, &Page{Number: len(pages) + 1})
 		slot = 0
@@ -216,6 +323,10 @@ func (t *typesetter) paginate(blocks []*block) []*Page {
 			l.Baseline = top + Pt(slot)*pitch + (pitch-size)/2 + size*0.88
 			pg := pages[len(pages)-1]
 			pg.Lines = append(pg.Lines, l)
+			for _, im := range l.Images {
+				im.Y += l.Baseline
+				pg.Images = append(pg.Images, im)
+			}
 		}
 		slot++
 	}
@@ -229,7 +340,7 @@ func (t *typesetter) paginate(blocks []*block) []*Page {
 			}
 			continue
 		}
-		if slot == perPage || b.newPage && (slot > 0 || len(pages[len(pages)-1].Lines) > 0) {
+		if slot == perPage || b.newPage && (slot > 0 || len(pages[len(pages)-1].Lines) > 0 || len(pages[len(pages)-1].Rules) > 0) {
 			next()
 		}
 		if b.table != nil {
@@ -288,6 +399,9 @@ func (t *typesetter) folios(pages []*Page) error {
 	pn := t.p.PageNumber
 	bottom := (t.p.Page.Top + t.p.Page.BodyHeight).Pt()
 	for _, pg := range pages {
+		if pg.NoFolio || pg.Number == 1 && !pn.First {
+			continue
+		}
 		text := fmt.Sprintf(pn.Format, pg.Number)
 		g, err := t.shape([]segment{{text, pn.Role, pn.Size, model.Pos{}}})
 		if err != nil {

@@ -66,7 +66,8 @@ type Line struct {
 	Slot     int // grid line on the page, 0-based; -1 for the page number
 	Baseline Pt  // from the top of the page
 	Runs     []Run
-	Block    int // which paragraph, heading or title the line belongs to, counted from 1
+	Block    int     // which paragraph, heading or title the line belongs to, counted from 1
+	Images   []Image // pictures that go with the line (a seal); Y from its baseline until placed
 }
 
 // Text returns the characters of the line.
@@ -87,12 +88,20 @@ func (l *Line) Right() Pt {
 	return r.X + r.Width
 }
 
+// Image is a picture placed on a page: the seal.
+type Image struct {
+	Path       string // file the content named
+	X, Y, W, H Pt     // from the top-left corner of the page
+}
+
 // Page is one page.
 type Page struct {
-	Number int // 1-based
-	Lines  []*Line
-	Rules  []Rule
-	Folio  *Line // the page number; nil when the page shows none
+	Number  int // 1-based
+	Lines   []*Line
+	Rules   []Rule
+	Images  []Image
+	Folio   *Line // the page number; nil when the page shows none
+	NoFolio bool  // the page shows no number: the 版记 page, a blank page, page 1 of a 信函
 }
 
 // Fallback records a character that the role's font lacks and another font supplied.
@@ -162,7 +171,14 @@ func Typeset(doc *model.Document, p *layout.Preset, f Fonts) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	pages := t.paginate(blocks)
+	first, slot, err := t.header(doc)
+	if err != nil {
+		return nil, err
+	}
+	pages := t.paginate(blocks, first, slot)
+	if pages, err = t.placeImprint(doc, pages); err != nil {
+		return nil, err
+	}
 	if err := t.folios(pages); err != nil {
 		return nil, err
 	}

@@ -1,0 +1,202 @@
+package typeset
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/gongwen/gongwen/generator/layout"
+	"github.com/gongwen/gongwen/generator/model"
+)
+
+// hanging sets label then body as lines that start indent from the 版心's left edge
+// and end right before its right edge; wrapped lines align with the body's first
+// character (回行时与冒号后的首字对齐).
+func (t *typesetter) hanging(label, body []segment, indent, right Pt) ([]*Line, error) {
+	lg, err := t.shape(label)
+	if err != nil {
+		return nil, err
+	}
+	bg, err := t.shape(body)
+	if err != nil {
+		return nil, err
+	}
+	g := append(lg, bg...)
+	lw := width(lg)
+	first := t.width - indent - right
+	rest := first - lw
+	spans := breakLines(g, first, rest)
+	var out []*Line
+	for i, s := range spans {
+		x, w := t.left+indent, first
+		if i > 0 {
+			x, w = x+lw, rest
+		}
+		if runs := setLine(g, s, x, w, i < len(spans)-1); len(runs) > 0 {
+			out = append(out, &Line{Kind: Body, Runs: runs})
+		}
+	}
+	return out, nil
+}
+
+// attachmentList sets the 附件说明 (§7.3.4): 左空二字 "附件：" and the names, several
+// numbered 1. 2. and aligned, wrapped names aligned with their first character.
+func (t *typesetter) attachmentList(doc *model.Document) ([]*Line, error) {
+	st := t.p.Body
+	seg := func(s string) []segment { return []segment{{s, st.Role, st.Size, doc.Fields["attachment"]}} }
+	indent := Pt(st.IndentChars) * t.cell(st.Size)
+	colon, err := t.shape(seg("附件："))
+	if err != nil {
+		return nil, err
+	}
+	var out []*Line
+	for i, a := range doc.Attachments {
+		label, in := "", indent+width(colon)
+		if len(doc.Attachments) > 1 {
+			label = fmt.Sprintf("%d.", i+1)
+		}
+		if i == 0 {
+			label, in = "附件："+label, indent
+		}
+		lines, err := t.hanging(seg(label), seg(a.Title), in, 0)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, lines...)
+	}
+	return out, nil
+}
+
+// attendance sets a 纪要's 出席、请假、列席 (§10.3): 左空二字, the label in 黑体 with a
+// full-width colon, the names in 仿宋, wrapped after the colon.
+func (t *typesetter) attendance(doc *model.Document) ([]*Line, error) {
+	st := t.p.Body
+	indent := Pt(st.IndentChars) * t.cell(st.Size)
+	var out []*Line
+	for _, a := range []struct {
+		label string
+		names []string
+	}{{"出席：", doc.Attendance.Present}, {"请假：", doc.Attendance.Absent}, {"列席：", doc.Attendance.Observers}} {
+		if len(a.names) == 0 {
+			continue
+		}
+		pos := doc.Fields["attendance"]
+		lines, err := t.hanging([]segment{{a.label, t.p.Attendance.LabelRole, st.Size, pos}},
+			[]segment{{strings.Join(a.names, "、"), st.Role, st.Size, pos}}, indent, 0)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, lines...)
+	}
+	return out, nil
+}
+
+// imprintLines sets the 版记's text (§7.4): 抄送 with its names ending in 。, and the
+// 印发机关 left and 印发日期 right, each one character in; 4号仿宋.
+func (t *typesetter) imprintLines(doc *model.Document) (cc []*Line, printed *Line, err error) {
+	st := t.p.Imprint
+	im := doc.Imprint
+	in := Pt(st.Indent) * st.Size
+	if len(im.CC) > 0 {
+		names := strings.Join(im.CC, "，")
+		if !strings.HasSuffix(names, "。") {
+			names += "。"
+		}
+		pos := doc.Fields["cc"]
+		cc, err = t.hanging([]segment{{"抄送：", st.Role, st.Size, pos}}, []segment{{names, st.Role, st.Size, pos}}, in, in)
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	if st.Rules && (im.Printer != "" || !im.PrintDate.IsZero()) {
+		pos := doc.Fields["printer"]
+		g, err := t.shape([]segment{{im.Printer, st.Role, st.Size, pos}})
+		if err != nil {
+			return nil, nil, err
+		}
+		runs := setLine(g, span{0, len(g)}, t.left+in, 0, false)
+		if !im.PrintDate.IsZero() {
+			d, err := t.shape([]segment{{im.PrintDate.String() + "印发", st.Role, st.Size, doc.Fields["print_date"]}})
+			if err != nil {
+				return nil, nil, err
+			}
+			runs = append(runs, setLine(d, span{0, len(d)}, t.left+t.width-in-width(d), 0, false)...)
+		}
+		printed = &Line{Kind: Body, Runs: runs}
+	}
+	return cc, printed, nil
+}
+
+// placeImprint puts the 版记 at the foot of the last page, its last rule on the 版心
+// bottom, on an even page when the preset asks: a page too full, or odd, is followed
+// by new pages, and the pages that carry only the 版记 or nothing show no page number
+// (§7.5).
+func (t *typesetter) placeImprint(doc *model.Document, pages []*Page) ([]*Page, error) {
+	if doc.Imprint.IsZero() {
+		return pages, nil
+	}
+	cc, printed, err := t.imprintLines(doc)
+	if err != nil {
+		return nil, err
+	}
+	st := t.p.Imprint
+	pitch := t.p.LinePitch()
+	top := t.p.Page.Top.Pt()
+	bottom := top + t.p.Page.BodyHeight.Pt()
+	n := len(cc)
+	if printed != nil {
+		n++
+	}
+	last := pages[len(pages)-1]
+	if t.usedSlots(last)+n+1 > t.p.Grid.Lines || st.EvenPage && last.Number%2 == 1 {
+		last = &Page{Number: len(pages) + 1, NoFolio: true}
+		pages = append(pages, last)
+		if st.EvenPage && last.Number%2 == 1 {
+			last = &Page{Number: len(pages) + 1, NoFolio: true}
+			pages = append(pages, last)
+		}
+	}
+	last.NoFolio = true
+	place := func(l *Line, slot int) {
+		size := l.Runs[0].Size
+		l.Slot = slot
+		l.Baseline = top + Pt(slot)*pitch + (pitch-size)/2 + size*0.88
+		last.Lines = append(last.Lines, l)
+	}
+	slot := t.p.Grid.Lines - n
+	rule := func(y Pt, w layout.MM) {
+		if st.Rules {
+			last.Rules = append(last.Rules, Rule{X1: t.left, Y1: y, X2: t.left + t.width, Y2: y, Width: w.Pt()})
+		}
+	}
+	rule(top+Pt(slot)*pitch, st.Thick)
+	for _, l := range cc {
+		place(l, slot)
+		slot++
+	}
+	if printed != nil {
+		if len(cc) > 0 {
+			rule(top+Pt(slot)*pitch, st.Thin)
+		}
+		place(printed, slot)
+	}
+	rule(bottom, st.Thick)
+	return pages, nil
+}
+
+// usedSlots is how many grid lines of a page its text, tables and images reach.
+func (t *typesetter) usedSlots(pg *Page) int {
+	pitch := t.p.LinePitch()
+	top := t.p.Page.Top.Pt()
+	y := top
+	for _, l := range pg.Lines {
+		y = max(y, l.Baseline+0.12*l.Runs[0].Size)
+	}
+	for _, r := range pg.Rules {
+		y = max(y, r.Y2)
+	}
+	for _, im := range pg.Images {
+		y = max(y, im.Y+im.H)
+	}
+	return int(math.Ceil(float64((y-top)/pitch) - 1e-6))
+}
