@@ -44,6 +44,14 @@ func (b *builder) elements(raw map[string]any) {
 			b.docNumber(h.Number)
 		}
 	}
+	if v, ok := raw["issue"]; ok {
+		// a 纪要's 期号 stands where a 发文字号 would: "第1期"
+		if _, both := raw["number"]; both {
+			b.errAt(b.l.keyOff("issue"), "issue", "number（发文字号）和 issue（期号）只能写一个", "纪要写 issue = \"第1期\"；其他公文写 number")
+		} else if s, ok := b.str("issue", v, `写成 issue = "第1期"`); ok {
+			h.Number = strings.TrimSpace(s)
+		}
+	}
 	if v, ok := raw["signers"]; ok {
 		h.Signers = b.names("signers", v, `写成 signers = ["张三"]`)
 	}

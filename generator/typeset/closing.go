@@ -148,15 +148,19 @@ func (t *typesetter) placeImprint(doc *model.Document, pages []*Page) ([]*Page, 
 		n++
 	}
 	last := pages[len(pages)-1]
+	blank := false // a blank page stands before the 版记 page
 	if t.usedSlots(last)+n+1 > t.p.Grid.Lines || st.EvenPage && last.Number%2 == 1 {
-		last = &Page{Number: len(pages) + 1, NoFolio: true}
+		last = &Page{Number: len(pages) + 1}
 		pages = append(pages, last)
 		if st.EvenPage && last.Number%2 == 1 {
-			last = &Page{Number: len(pages) + 1, NoFolio: true}
+			last.NoFolio, blank = true, true
+			last = &Page{Number: len(pages) + 1}
 			pages = append(pages, last)
 		}
 	}
-	last.NoFolio = true
+	// §7.5: with a blank page before it, the 版记 page has no number either; a page
+	// that carries the 印发 line never shows one
+	last.NoFolio = blank || printed != nil
 	place := func(l *Line, slot int) {
 		size := l.Runs[0].Size
 		l.Slot = slot
