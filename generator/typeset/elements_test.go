@@ -1,0 +1,199 @@
+package typeset_test
+
+import (
+	"math"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/gongwen/gongwen/generator/content"
+	"github.com/gongwen/gongwen/generator/internal/testdoc"
+	"github.com/gongwen/gongwen/generator/layout"
+	"github.com/gongwen/gongwen/generator/typeset"
+)
+
+const mm = 72 / 25.4
+
+func typesetSample(t *testing.T, name string) (*typeset.Result, *layout.Preset) {
+	t.Helper()
+	src, err := os.ReadFile(testdoc.Root() + "/samples/" + name + ".toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := content.Parse(name+".toml", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := layout.Load(doc.Layout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	faces, err := testdoc.Fonts(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := typeset.Fonts{}
+	for r, face := range faces {
+		f[r] = face
+	}
+	res, err := typeset.Typeset(doc, p, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, p
+}
+
+func near(a typeset.Pt, b float64, tol float64) bool { return math.Abs(float64(a)-b) <= tol }
+
+// TestNoticeHeader measures the 版头 of the notice sample against spec §16: the 标志
+// top 35 mm below the 版心 top, red; the 发文字号 centred on a grid line; the red line
+// 4 mm below it across the 版心; the title two lines below the red line.
+func TestNoticeHeader(t *testing.T) {
+	res, p := typesetSample(t, "notice")
+	pg := res.Pages[0]
+	var mark, number, title *typeset.Line
+	for _, l := range pg.Lines {
+		switch {
+		case strings.HasSuffix(l.Text(), "文件") && mark == nil:
+			mark = l
+		case strings.Contains(l.Text(), "〔2024〕"):
+			number = l
+		case l.Kind == typeset.Title && title == nil && l != mark:
+			title = l
+		}
+	}
+	if mark == nil || number == nil || title == nil {
+		t.Fatalf("page 1 lacks the 标志, 发文字号 or title")
+	}
+	size := mark.Runs[0].Size
+	if top := mark.Baseline - 0.88*size; !near(top, (37+35)*mm, 0.01) {
+		t.Errorf("标志 top at %.2f mm, want 72 mm", float64(top)/mm)
+	}
+	if c := mark.Runs[0].Color; c != (typeset.Color{R: 255}) {
+		t.Errorf("标志 colour %v, want red", c)
+	}
+	mid := (mark.Left() + mark.Right()) / 2
+	if want := (28 + 78) * mm; !near(mid, want, 0.01) {
+		t.Errorf("标志 centred at %.2f, want %.2f", mid, want)
+	}
+	if number.Slot < 0 {
+		t.Error("发文字号 is not on a grid line")
+	}
+	if nm := (number.Left() + number.Right()) / 2; !near(nm, (28+78)*mm, 0.01) {
+		t.Error("发文字号 is not centred")
+	}
+	if gap := number.Baseline - 0.88*16 - (mark.Baseline + 0.12*size); gap < 2*p.LinePitch()-0.01 {
+		t.Errorf("发文字号 only %.1f pt below the 标志; 下空二行 wants %.1f", gap, 2*p.LinePitch())
+	}
+	var red *typeset.Rule
+	for i, r := range pg.Rules {
+		if r.Color == (typeset.Color{R: 255}) {
+			red = &pg.Rules[i]
+		}
+	}
+	if red == nil {
+		t.Fatal("no red separator")
+	}
+	if y := red.Y1 - red.Width/2 - (number.Baseline + 0.12*16); !near(y, 4*mm, 0.01) {
+		t.Errorf("red line %.2f mm below the 发文字号, want 4 mm", float64(y)/mm)
+	}
+	if !near(red.X1, 28*mm, 0.01) || !near(red.X2, (28+156)*mm, 0.01) {
+		t.Errorf("red line from %.1f to %.1f pt; want the 版心 width", red.X1, red.X2)
+	}
+	if gap := title.Baseline - 0.88*22 - red.Y2; gap < 2*p.LinePitch() {
+		t.Errorf("title %.1f pt below the red line; 下空二行 wants %.1f", gap, 2*p.LinePitch())
+	}
+}
+
+// TestNoticeImprint: the 版记 sits on an even page without a page number, its last
+// thick rule on the 版心 bottom, thick 0.35 mm and thin 0.25 mm rules, 抄送 ending in 。.
+func TestNoticeImprint(t *testing.T) {
+	res, p := typesetSample(t, "notice")
+	last := res.Pages[len(res.Pages)-1]
+	if last.Number%2 != 0 || last.Folio != nil {
+		t.Errorf("版记 on page %d with folio %v; want an even page without a number", last.Number, last.Folio)
+	}
+	bottom := (37 + 225) * mm
+	var widths []float64
+	for _, r := range last.Rules {
+		widths = append(widths, float64(r.Width)/mm)
+		if !near(r.X1, 28*mm, 0.01) || !near(r.X2, 184*mm, 0.01) {
+			t.Errorf("版记 rule %+v not the 版心 width", r)
+		}
+	}
+	if len(widths) != 3 || math.Abs(widths[0]-0.35) > 0.001 || math.Abs(widths[1]-0.25) > 0.001 || math.Abs(widths[2]-0.35) > 0.001 {
+		t.Errorf("rule widths %v mm, want 0.35, 0.25, 0.35", widths)
+	}
+	if r := last.Rules[len(last.Rules)-1]; !near(r.Y1, bottom, 0.01) {
+		t.Errorf("last rule at %.2f mm, want the 版心 bottom 262 mm", float64(r.Y1)/mm)
+	}
+	var cc, printed string
+	for _, l := range last.Lines {
+		if strings.HasPrefix(l.Text(), "抄送：") {
+			cc = l.Text()
+		}
+		if strings.HasSuffix(l.Text(), "印发") {
+			printed = l.Text()
+			if l.Runs[0].Size != p.Imprint.Size || !near(l.Left(), 28*mm+14, 0.01) || !near(l.Right(), 184*mm-14, 0.01) {
+				t.Errorf("印发 line %q at %.1f–%.1f, size %v", printed, l.Left(), l.Right(), l.Runs[0].Size)
+			}
+		}
+	}
+	if cc == "" || printed != "XX旗人民政府办公室2024年1月5日印发" {
+		t.Errorf("抄送 %q, 印发 %q", cc, printed)
+	}
+	for _, pg := range res.Pages {
+		for _, l := range pg.Lines {
+			if strings.Contains(l.Text(), "监委") && !strings.HasSuffix(l.Text(), "。") {
+				t.Errorf("抄送 does not end with 。: %s", l.Text())
+			}
+		}
+	}
+}
+
+// TestRequestSigner: the 签发人 line is 居右空一字 and the 发文字号 居左空一字 on the same line.
+func TestRequestSigner(t *testing.T) {
+	res, _ := typesetSample(t, "request")
+	var number, signer *typeset.Line
+	for _, l := range res.Pages[0].Lines {
+		if strings.Contains(l.Text(), "〔2024〕") {
+			number = l
+		}
+		if strings.HasPrefix(l.Text(), "签发人：") {
+			signer = l
+		}
+	}
+	if number == nil || signer == nil {
+		t.Fatal("no 发文字号 or 签发人")
+	}
+	if number.Slot != signer.Slot {
+		t.Errorf("发文字号 on line %d, 签发人 on line %d", number.Slot, signer.Slot)
+	}
+	cell := 156 * mm / 28
+	if !near(number.Left(), 28*mm+cell, 0.01) || !near(signer.Right(), 184*mm-cell, 0.3) {
+		t.Errorf("发文字号 starts %.2f, 签发人 ends %.2f", number.Left(), signer.Right())
+	}
+	if signer.Runs[len(signer.Runs)-1].Font != layout.KaiTi {
+		t.Error("签发人 names not in the 楷体 role")
+	}
+}
+
+// TestLetter: 信函 has red double lines 170 mm long and page 1 unnumbered.
+func TestLetter(t *testing.T) {
+	res, _ := typesetSample(t, "letter")
+	if res.Pages[0].Folio != nil {
+		t.Error("信函 page 1 shows a page number")
+	}
+	n := 0
+	for _, r := range res.Pages[0].Rules {
+		if r.Color == (typeset.Color{R: 255}) {
+			n++
+			if !near(r.X2-r.X1, 170*mm, 0.01) {
+				t.Errorf("double line %.1f mm long", float64(r.X2-r.X1)/mm)
+			}
+		}
+	}
+	if n != 4 {
+		t.Errorf("%d red lines, want two double lines", n)
+	}
+}
