@@ -44,8 +44,9 @@ func (w *writer) paragraph(b *strings.Builder, pStyle, direct string, runs ...ru
 	b.WriteString(`</w:p>`)
 }
 
-// documentXML writes word/document.xml: title, 主送机关, the text in reading order,
-// 署名 and 成文日期, and the section properties.
+// documentXML writes word/document.xml: title, 主送机关, the text in reading order
+// (paragraphs, headings and tables), 署名 and 成文日期, the 附表, and the section
+// properties.
 func (w *writer) documentXML() ([]byte, error) {
 	doc, p := w.doc, w.p
 	var b strings.Builder
@@ -74,11 +75,13 @@ func (w *writer) documentXML() ([]byte, error) {
 
 	blocks := doc.Blocks()
 	signed := doc.Author != "" || !doc.Date.IsZero()
+	gap := 0 // after a table: space to the next grid line, as the PDF resumes the grid
 	for i, blk := range blocks {
 		// The last text paragraph keeps its last lines with the 署名, which must not stand
 		// alone on a page (§7.3.5.5).
+		keep := signed && i == len(blocks)-1
 		direct := ""
-		if signed && i == len(blocks)-1 {
+		if keep {
 			direct = `<w:keepNext/>`
 		}
 		switch blk := blk.(type) {
@@ -88,7 +91,9 @@ func (w *writer) documentXML() ([]byte, error) {
 				return nil, err
 			}
 			level := clampLevel(s.Level)
-			w.paragraph(&b, styleHeading(level), "", run{role: w.headingRole(s), text: s.Number + s.Heading})
+			direct = w.spacingBefore(gap, p.Heading(level))
+			w.paragraph(&b, styleHeading(level), direct, run{role: w.headingRole(s), text: s.Number + s.Heading})
+			gap = 0
 		case *model.Paragraph:
 			var text strings.Builder
 			for _, sp := range blk.Spans {
@@ -97,6 +102,8 @@ func (w *writer) documentXML() ([]byte, error) {
 				}
 				text.WriteString(sp.Text)
 			}
+			direct += w.spacingBefore(gap, p.Body)
+			gap = 0
 			body := run{role: p.Body.Role, text: text.String()}
 			if s := blk.Lead; s != nil {
 				if err := checkText(s.Heading, s.Pos); err != nil {
@@ -110,11 +117,29 @@ func (w *writer) documentXML() ([]byte, error) {
 			} else {
 				w.paragraph(&b, styleBody, direct, body)
 			}
+		case *model.Table:
+			var err error
+			if gap, err = w.table(&b, blk, keep, gap); err != nil {
+				return nil, err
+			}
 		}
 	}
+	last := model.Block(nil)
+	if len(blocks) > 0 {
+		last = blocks[len(blocks)-1]
+	}
 
-	if err := w.signature(&b); err != nil {
+	if err := w.signature(&b, gap); err != nil {
 		return nil, err
+	}
+	// 附表: each on a new page after the 署名.
+	for _, tb := range doc.Appendix {
+		if _, err := w.table(&b, tb, false, 0); err != nil {
+			return nil, err
+		}
+	}
+	if _, table := last.(*model.Table); len(doc.Appendix) > 0 || table && !signed {
+		endAfterTable(&b)
 	}
 	b.WriteString(w.sectPr())
 	b.WriteString(`</w:body></w:document>`)
@@ -145,4 +170,14 @@ func (w *writer) sectPr() string {
 	}
 	b.WriteString(`/></w:sectPr>`)
 	return b.String()
+}
+
+// spacingBefore is the direct w:spacing of a paragraph of the element style s that
+// follows a table: its own blank lines before plus gap twips, which bring it back onto
+// the body grid. "" when there is no gap.
+func (w *writer) spacingBefore(gap int, s layout.Style) string {
+	if gap <= 0 {
+		return ""
+	}
+	return `<w:spacing w:before="` + itoa(gap+s.LinesBefore*w.p.Docx.LinePitchTw) + `"/>`
 }

@@ -54,7 +54,8 @@ func Write(w io.Writer, doc *model.Document, p *layout.Preset) error {
 		return errors.New("docx: 没有文档或版式")
 	}
 	for _, r := range []layout.Role{p.Title.Role, p.Recipient.Role, p.Body.Role, p.Heading1.Role,
-		p.Heading2.Role, p.Heading3.Role, p.Heading4.Role, p.Signature.Role, p.PageNumber.Role} {
+		p.Heading2.Role, p.Heading3.Role, p.Heading4.Role, p.Signature.Role, p.PageNumber.Role,
+		p.Table.Role, p.Table.HeaderRole, p.Table.TitleRole, p.Table.LabelRole} {
 		if _, ok := p.Fonts[r]; !ok {
 			return fmt.Errorf("docx: 版式「%s」没有定义字体角色「%s」", p.Name, r)
 		}

@@ -122,7 +122,21 @@ func TestTitleLines(t *testing.T) {
 func TestSeedText(t *testing.T) {
 	p := report(t)
 	doc := seedDocument(t)
-	paras := write(t, doc, p).xml(t, "word/document.xml").all("p")
+	// the body's own paragraphs: not the cells of the 附表
+	var paras []*node
+	for _, c := range write(t, doc, p).xml(t, "word/document.xml").child("body").children {
+		if c.name == "p" {
+			paras = append(paras, c)
+		}
+	}
+	// after the date: per 附表 its label and title (and unit line), and the closing paragraph
+	appendix := 1
+	for _, tb := range doc.Appendix {
+		appendix += 2
+		if tb.Unit != "" {
+			appendix++
+		}
+	}
 	data, err := os.ReadFile(seedSource)
 	if err != nil {
 		t.Fatal(err)
@@ -133,9 +147,9 @@ func TestSeedText(t *testing.T) {
 			seed = append(seed, l)
 		}
 	}
-	// title, then the text, then 署名 and 日期
-	if len(paras) != 1+len(seed)+2 {
-		t.Fatalf("%d paragraphs, want %d", len(paras), 1+len(seed)+2)
+	// title, then the text, then 署名 and 日期, then the 附表
+	if len(paras) != 1+len(seed)+2+appendix {
+		t.Fatalf("%d paragraphs, want %d", len(paras), 1+len(seed)+2+appendix)
 	}
 	runIn := 0
 	for i, want := range seed {
@@ -201,7 +215,11 @@ func TestStyles(t *testing.T) {
 		{styleRunIn(3), "paragraph", "正文（段首三级标题）", styleBody, "", 0, 2, false, ""},
 		{styleSignature, "paragraph", "署名日期", styleSignature, p.Signature.Role, p.Signature.Size, -1, false, "right"},
 		{stylePageNum, "paragraph", "页码", "", p.PageNumber.Role, p.PageNumber.Size, -1, false, ""},
-		{styleTable, "paragraph", "表格文字", styleTable, p.Body.Role, p.Body.Size, -1, false, "left"},
+		{styleTable, "paragraph", "表格文字", styleTable, p.Table.Role, p.Table.Size, -1, false, "left"},
+		{styleTableHeader, "paragraph", "表头文字", styleTable, p.Table.HeaderRole, p.Table.Size, -1, false, "center"},
+		{styleTableLabel, "paragraph", "附表标识", styleTableTitle, p.Table.LabelRole, p.Body.Size, -1, true, "left"},
+		{styleTableTitle, "paragraph", "表题", styleBody, p.Table.TitleRole, p.Table.TitleSize, -1, true, "center"},
+		{styleTableUnit, "paragraph", "表格单位", styleBody, p.Table.Role, p.Table.UnitSize, -1, true, "right"},
 	}
 	styles := styleByID(t, write(t, levelsDocument(), p))
 	for _, tt := range tests {
@@ -273,6 +291,21 @@ func TestStyles(t *testing.T) {
 	}
 	if n.path("pPr", "widowControl") == nil {
 		t.Error("body has no widowControl")
+	}
+	// Table cells: the table's own exact line pitch, never the body's; no first-line
+	// indent, off the grid, not tightened.
+	tt := styles[styleTable]
+	if sp := tt.path("pPr", "spacing"); intAttr(t, sp, "line") != twips(p.Table.LinePitch) || sp.attrOr("lineRule") != "exact" {
+		t.Errorf("table text spacing line=%s rule=%s, want %d exact", sp.attrOr("line"), sp.attrOr("lineRule"), twips(p.Table.LinePitch))
+	}
+	if ind := tt.path("pPr", "ind"); intAttr(t, ind, "firstLine") != 0 || intAttr(t, ind, "firstLineChars") != 0 {
+		t.Errorf("table text indent %v, want 0", ind.attrs)
+	}
+	if tt.path("pPr", "snapToGrid").val() != "0" {
+		t.Error("table text snaps to the grid")
+	}
+	if got := intAttr(t, tt.path("rPr", "spacing"), "val"); got != 0 {
+		t.Errorf("table text character spacing %d, want 0", got)
 	}
 	// Title: one blank grid line after it, its own size, not tightened.
 	ts := styles[styleTitle]

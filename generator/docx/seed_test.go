@@ -18,7 +18,13 @@ var seedSource = filepath.Join(testdoc.Root(), "testdata", "work-summary-2023.tx
 // paragraphs, 署名 XX旗统计局 and 2024年1月10日.
 func seedDocument(t testing.TB) *model.Document {
 	t.Helper()
-	path := filepath.Join(testdoc.Root(), "samples", "work-summary-2023.toml")
+	return sampleDocument(t, "work-summary-2023.toml")
+}
+
+// sampleDocument reads samples/name through the content parser.
+func sampleDocument(t testing.TB, name string) *model.Document {
+	t.Helper()
+	path := filepath.Join(testdoc.Root(), "samples", name)
 	src, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)

@@ -28,7 +28,9 @@ func gridChars(s string) float64 {
 // is the longer, the date RightChars from the right and the 署名 pushed left. The
 // indents come from layout.Preset.SignatureIndents, as in the PDF; both lines are
 // right-aligned with a right indent, so the right margin the standard fixes is exact.
-func (w *writer) signature(b *strings.Builder) error {
+//
+// gap is extra space before the first line, after a table that ends the text.
+func (w *writer) signature(b *strings.Builder, gap int) error {
 	doc, s := w.doc, w.p.Signature
 	date := doc.Date.String()
 	if doc.Author == "" && date == "" {
@@ -39,7 +41,7 @@ func (w *writer) signature(b *strings.Builder) error {
 	}
 	authorRight, dateRight := w.p.SignatureIndents(gridChars(doc.Author), gridChars(date))
 	cell := w.p.CharPitch()
-	before := s.LinesBefore * w.p.Docx.LinePitchTw
+	before := s.LinesBefore*w.p.Docx.LinePitchTw + gap
 	lines := []struct {
 		text  string
 		right float64

@@ -18,6 +18,11 @@ const (
 	styleSignature = "SignatureDate"
 	stylePageNum   = "PageNumberLine"
 	styleTable     = "TableText"
+	// tables (spec §9)
+	styleTableHeader = "TableHeaderText"
+	styleTableTitle  = "TableTitle"
+	styleTableUnit   = "TableUnit"
+	styleTableLabel  = "AppendixLabel"
 )
 
 var levelNames = [...]string{"一级标题", "二级标题", "三级标题", "四级标题"}
@@ -283,12 +288,8 @@ func (w *writer) stylesXML() []byte {
 		style{kind: "paragraph", id: stylePageNum, name: "页码", priority: 21,
 			pPr: paraFmt{widowControl: true, cjk: true, snapOff: true, line: twips(p.PageNumber.Size), exact: true, indent: true}.xml(),
 			rPr: w.elementRun(p.PageNumber.Role, p.PageNumber.Size, false, false).xml()},
-		// Table cells: the body's font and size, but single spacing, no first-line indent
-		// and off the grid, so the body's exact line pitch does not balloon the rows.
-		style{kind: "paragraph", id: styleTable, name: "表格文字", basedOn: styleBody, next: styleTable, priority: 22,
-			pPr: paraFmt{snapOff: true, line: 240, indent: true, align: "left"}.xml(),
-			rPr: w.elementRun(p.Body.Role, p.Body.Size, false, false).xml()},
 	)
+	styles = append(styles, w.tableStyles()...)
 	for _, s := range styles {
 		b.WriteString(s.xml())
 	}
@@ -308,4 +309,33 @@ func (w *writer) charGrid() bool {
 // headingRole is the font role of a section's heading level.
 func (w *writer) headingRole(s *model.Section) layout.Role {
 	return w.p.Heading(clampLevel(s.Level)).Role
+}
+
+// tableStyles are the styles of tables (spec §9). Cells: the table role and size with
+// the table's own exact line pitch, no first-line indent, off the grid, so the body's
+// 28.95 pt pitch never balloons the rows; the header in the header role, centred.
+// Around the table, on the body grid (the 正文 pitch): the 附表 label flush left with
+// a blank line after it, the title centred and the unit line right-aligned, each
+// kept with what follows. Text at the body size takes the grid's character spacing,
+// as in the PDF, where it sits on the 28-character grid.
+func (w *writer) tableStyles() []style {
+	p, st := w.p, w.p.Table
+	grid := func(size layout.Pt) bool { return size == p.Body.Size }
+	cell := paraFmt{snapOff: true, line: twips(st.LinePitch), exact: true, indent: true, align: "left"}
+	header := paraFmt{align: "center"}
+	label := paraFmt{keepNext: true, after: p.Docx.LinePitchTw, indent: true, align: "left"}
+	title := paraFmt{keepNext: true, indent: true, align: "center"}
+	unit := paraFmt{keepNext: true, indent: true, align: "right"}
+	return []style{
+		{kind: "paragraph", id: styleTable, name: "表格文字", basedOn: styleBody, next: styleTable, priority: 22, qFormat: true,
+			pPr: cell.xml(), rPr: w.elementRun(st.Role, st.Size, false, false).xml()},
+		{kind: "paragraph", id: styleTableHeader, name: "表头文字", basedOn: styleTable, next: styleTable, priority: 23, qFormat: true,
+			pPr: header.xml(), rPr: w.elementRun(st.HeaderRole, st.Size, false, false).xml()},
+		{kind: "paragraph", id: styleTableLabel, name: "附表标识", basedOn: styleBody, next: styleTableTitle, priority: 24, qFormat: true,
+			pPr: label.xml(), rPr: w.elementRun(st.LabelRole, p.Body.Size, false, grid(p.Body.Size)).xml()},
+		{kind: "paragraph", id: styleTableTitle, name: "表题", basedOn: styleBody, next: styleBody, priority: 25, qFormat: true,
+			pPr: title.xml(), rPr: w.elementRun(st.TitleRole, st.TitleSize, false, grid(st.TitleSize)).xml()},
+		{kind: "paragraph", id: styleTableUnit, name: "表格单位", basedOn: styleBody, next: styleBody, priority: 26, qFormat: true,
+			pPr: unit.xml(), rPr: w.elementRun(st.Role, st.UnitSize, false, grid(st.UnitSize)).xml()},
+	}
 }
