@@ -11,6 +11,9 @@ type Header struct {
 	MarkFromPage bool   `toml:"mark_from_page"` // MarkTop counts from the page top (信函)
 	MarkSuffix   string `toml:"mark_suffix"`    // "文件" beside the organ names, or ""
 	MarkGapLines int    `toml:"mark_gap_lines"` // lines between the 标志 and the 发文字号
+	// MarkOutlines draws the 标志 as shapes rather than text: a 信函's 标志 stands
+	// above the 版心, where a page's text never goes.
+	MarkOutlines bool `toml:"mark_outlines"`
 
 	MetaRole   Role `toml:"meta_role"`    // 密级、紧急程度 黑体
 	CopyNoRole Role `toml:"copy_no_role"` // 份号

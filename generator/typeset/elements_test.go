@@ -196,4 +196,21 @@ func TestLetter(t *testing.T) {
 	if n != 4 {
 		t.Errorf("%d red lines, want two double lines", n)
 	}
+	// the 标志 stands above the 版心, drawn as red shapes, not as text
+	if len(res.Pages[0].Shapes) == 0 || res.Pages[0].Shapes[0].Color != (typeset.Color{R: 255}) {
+		t.Error("信函 标志 not drawn as red shapes")
+	}
+	for _, sh := range res.Pages[0].Shapes {
+		for _, s := range sh.Segs {
+			if s.Op != 'Z' && (s.Y < 30*mm-1 || s.Y > 37*mm+26) {
+				t.Errorf("标志 point at %.1f mm from the top; its top edge is 30 mm", float64(s.Y)/mm)
+				return
+			}
+		}
+	}
+	for _, l := range res.Pages[0].Lines {
+		if top := l.Baseline - 0.88*l.Runs[0].Size; top < 37*mm-0.5 {
+			t.Errorf("text above the 版心: %s", l.Text())
+		}
+	}
 }

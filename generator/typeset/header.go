@@ -1,10 +1,12 @@
 package typeset
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
 
+	"github.com/gongwen/gongwen/fonts"
 	"github.com/gongwen/gongwen/generator/layout"
 	"github.com/gongwen/gongwen/generator/model"
 )
@@ -46,8 +48,16 @@ func (t *typesetter) header(doc *model.Document) (*Page, int, error) {
 		if err != nil {
 			return nil, 0, err
 		}
-		pg.Lines = append(pg.Lines, lines...)
 		markBottom = lines[len(lines)-1].Baseline + 0.12*lines[len(lines)-1].Runs[0].Size
+		if st.MarkOutlines {
+			shapes, err := t.outlines(lines)
+			if err != nil {
+				return nil, 0, err
+			}
+			pg.Shapes = append(pg.Shapes, shapes...)
+		} else {
+			pg.Lines = append(pg.Lines, lines...)
+		}
 	}
 
 	// 份号、密级和保密期限、紧急程度: one per line, 顶格, from the first grid line (for
@@ -260,4 +270,38 @@ func parseColor(s string) Color {
 		return Color{}
 	}
 	return Color{uint8(v >> 16), uint8(v >> 8), uint8(v)}
+}
+
+// outliner draws glyphs as shapes; *fonts.Face implements it.
+type outliner interface {
+	Outline(r rune) ([]fonts.Segment, error)
+}
+
+// outlines turns lines of text into filled shapes, glyph by glyph.
+func (t *typesetter) outlines(lines []*Line) ([]Shape, error) {
+	var out []Shape
+	for _, l := range lines {
+		for _, run := range l.Runs {
+			o, ok := t.fonts[run.Font].(outliner)
+			if !ok {
+				return nil, fmt.Errorf("typeset: the %s font cannot draw outlines", run.Font)
+			}
+			x := run.X
+			sh := Shape{Color: run.Color}
+			for _, r := range run.Text {
+				segs, err := o.Outline(r)
+				if err != nil {
+					return nil, err
+				}
+				for _, s := range segs {
+					sh.Segs = append(sh.Segs, PathSeg{Op: s.Op,
+						X: x + Pt(s.X)*run.Size, Y: l.Baseline - Pt(s.Y)*run.Size,
+						CX: x + Pt(s.CX)*run.Size, CY: l.Baseline - Pt(s.CY)*run.Size})
+				}
+				x += Pt(t.fonts[run.Font].Advance(r))*run.Size + run.Tc
+			}
+			out = append(out, sh)
+		}
+	}
+	return out, nil
 }

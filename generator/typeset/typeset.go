@@ -88,6 +88,20 @@ func (l *Line) Right() Pt {
 	return r.X + r.Width
 }
 
+// Shape is a filled outline: text drawn as shapes where it must not be text.
+type Shape struct {
+	Segs  []PathSeg
+	Color Color
+}
+
+// PathSeg is one step of a Shape's outline in page coordinates (points from the
+// top-left corner): 'M' move, 'L' line, 'Q' quadratic curve through (CX, CY), 'Z' close.
+type PathSeg struct {
+	Op     byte
+	X, Y   Pt
+	CX, CY Pt
+}
+
 // Image is a picture placed on a page: the seal.
 type Image struct {
 	Path       string // file the content named
@@ -100,6 +114,7 @@ type Page struct {
 	Lines   []*Line
 	Rules   []Rule
 	Images  []Image
+	Shapes  []Shape
 	Folio   *Line // the page number; nil when the page shows none
 	NoFolio bool  // the page shows no number: the 版记 page, a blank page, page 1 of a 信函
 }
