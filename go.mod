@@ -4,4 +4,9 @@ go 1.26.8
 
 require github.com/BurntSushi/toml v1.6.0
 
-require codeberg.org/go-pdf/fpdf v0.12.0
+require (
+	codeberg.org/go-pdf/fpdf v0.12.0
+	github.com/fsnotify/fsnotify v1.10.1
+)
+
+require golang.org/x/sys v0.13.0 // indirect

@@ -20,6 +20,10 @@ gongwen turns a TOML content file into a GB/T 9704-2012 official document (DOCX 
 
 用法 Usage:
   gongwen build 文件.toml [-o 目录] [--format pdf,docx]   生成 PDF 和 DOCX
+  gongwen watch 文件.toml [-o 目录] [--format pdf,docx]   每次保存后自动重新生成
+  gongwen check 文件.toml                                 检查标点、编号、数字、日期的写法
+  gongwen import 文稿.txt|文稿.docx [-o 文件.toml]        把已有的文稿转成内容文件
+  gongwen init [--preset 版式] 文件.toml                  新建一个带说明的内容文件
   gongwen fonts [--layout 版式]                            列出各字体角色使用的字体
   gongwen help [命令]                                      显示帮助
 
@@ -47,6 +51,10 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", buildHelp, buildFlags},
+		{"watch", watchHelp, watchFlags},
+		{"check", checkHelp, checkFlags},
+		{"import", importHelp, importFlags},
+		{"init", initHelp, initFlags},
 		{"fonts", fontsHelp, fontsFlags},
 	}
 }
@@ -151,14 +159,10 @@ func buildFlags(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
 			fmt.Fprintln(stderr, "gongwen build: 需要且只需要一个内容文件，例如：gongwen build samples/work-summary-2023.toml")
 			return exitUsage
 		}
-		var formats []generator.Format
-		for _, f := range strings.Split(*format, ",") {
-			f = strings.ToLower(strings.TrimSpace(f))
-			if f != string(generator.PDF) && f != string(generator.DOCX) {
-				fmt.Fprintf(stderr, "gongwen build: 不支持的格式「%s」，可用：pdf、docx\n", f)
-				return exitUsage
-			}
-			formats = append(formats, generator.Format(f))
+		formats, err := parseFormats(*format)
+		if err != nil {
+			fmt.Fprintf(stderr, "gongwen build: %v\n", err)
+			return exitUsage
 		}
 		start := time.Now()
 		b := generator.NewBuilder(dirs, !*noSystem)
@@ -183,6 +187,19 @@ func buildFlags(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
 		}
 		return exitOK
 	}
+}
+
+// parseFormats reads a --format value such as "pdf,docx".
+func parseFormats(s string) ([]generator.Format, error) {
+	var formats []generator.Format
+	for _, f := range strings.Split(s, ",") {
+		f = strings.ToLower(strings.TrimSpace(f))
+		if f != string(generator.PDF) && f != string(generator.DOCX) {
+			return nil, fmt.Errorf("不支持的格式「%s」，可用：pdf、docx", f)
+		}
+		formats = append(formats, generator.Format(f))
+	}
+	return formats, nil
 }
 
 func roleName(r layout.Role) string {

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/gongwen/gongwen/generator"
+	"github.com/gongwen/gongwen/generator/content"
+	"github.com/gongwen/gongwen/generator/importer"
+)
+
+const importHelp = `用法 Usage: gongwen import 文稿.txt|文稿.docx [-o 文件.toml] [--counts] [--force]
+
+把已有的文稿（纯文本 .txt 或 Word、WPS 的 .docx）转成 gongwen 的内容文件：标题、主送机关、
+各级标题（一、（一）1.（1）：手写的编号去掉，由程序重新编号）、段首标题、正文段落，以及
+末尾的署名和成文日期。纯文本每行一段；文稿没有标题、署名或日期时填入占位文字。
+加 --counts 时，“开展学习9次”“100余次”这样的数字提取为计数，正文中改为引用。
+默认写到当前目录下的“文稿名.toml”，不覆盖已有的文件（要覆盖请加 --force）；-o - 写到屏幕。
+转换后请先看文件开头“请检查”列出的各项，再运行 gongwen check 和 gongwen build。
+Turns a plain-text or DOCX document into a content file; never overwrites a file
+unless --force is given.
+`
+
+func importFlags(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
+	out := fs.String("o", "", "写到这个文件，- 为屏幕 output file, - for stdout (默认：当前目录下的 文稿名.toml)")
+	counts := fs.Bool("counts", false, "把活动次数（9次、100余次……）提取为计数 turn activity counts into named counts")
+	force := fs.Bool("force", false, "覆盖已有的输出文件 overwrite an existing output file")
+	return func(args []string, stdout, stderr io.Writer) int {
+		if len(args) != 1 {
+			fmt.Fprintln(stderr, "gongwen import: 需要且只需要一个文稿，例如：gongwen import 工作总结.txt")
+			return exitUsage
+		}
+		input := args[0]
+		target := *out
+		if target == "" {
+			target = strings.TrimSuffix(filepath.Base(input), filepath.Ext(input)) + ".toml"
+		}
+		if target != "-" && !*force {
+			if _, err := os.Stat(target); err == nil {
+				fmt.Fprintf(stderr, "gongwen import: 文件 %s 已经存在，没有覆盖；请用 -o 指定另一个文件名，或加 --force 覆盖\n", target)
+				return exitUsage
+			}
+		}
+		data, err := os.ReadFile(input)
+		if err != nil {
+			fmt.Fprintf(stderr, "无法读取文稿：%v\n", err)
+			return exitContent
+		}
+		res, err := importFile(input, data, importer.Options{Counts: *counts, Source: filepath.Base(input)})
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", input, err)
+			return exitContent
+		}
+		text := res.TOML()
+		// What import writes must build; a file that does not parse is a bug here.
+		if _, err := content.Parse(target, text); err != nil {
+			fmt.Fprintf(stderr, "gongwen import: 转换结果有误（请报告这个问题）：\n%v\n", err)
+			return exitContent
+		}
+		if target == "-" {
+			stdout.Write(text)
+			return exitOK
+		}
+		if err := generator.WriteFileAtomic(target, text); err != nil {
+			fmt.Fprintln(stderr, err)
+			return exitContent
+		}
+		for _, n := range res.Notes {
+			fmt.Fprintf(stderr, "提示：%s\n", n)
+		}
+		fmt.Fprintf(stdout, "已生成 %s（%d 个一级章节，%d 个计数）\n", target, len(res.Doc.Sections), len(res.Doc.Counts))
+		fmt.Fprintf(stdout, "下一步：检查文件开头的“请检查”各项，然后运行 gongwen check %s 和 gongwen build %s\n", target, target)
+		return exitOK
+	}
+}
+
+// importFile imports a DOCX (by its extension or its zip signature) or plain text.
+func importFile(name string, data []byte, opt importer.Options) (*importer.Result, error) {
+	switch ext := strings.ToLower(filepath.Ext(name)); {
+	case ext == ".doc" || ext == ".wps":
+		return nil, fmt.Errorf("不能直接读取 %s 文件：请先在 Word 或 WPS 中“另存为” .docx，再导入", ext)
+	case ext == ".docx" || bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		return importer.DOCX(data, opt)
+	}
+	return importer.Text(data, opt)
+}
