@@ -148,25 +148,48 @@ Builds DIR/NAME.pdf and DIR/NAME.docx from the content file; on an error no outp
 is created or overwritten.
 `
 
+// outputFlags are the flags that build and watch share.
+type outputFlags struct {
+	out, format *string
+	dirs        listFlag
+	noSystem    *bool
+}
+
+func addOutputFlags(fs *flag.FlagSet) *outputFlags {
+	o := &outputFlags{
+		out:    fs.String("o", "", "输出目录 output folder (默认：内容文件所在目录)"),
+		format: fs.String("format", "pdf,docx", "输出格式，逗号分隔 output formats: pdf, docx"),
+	}
+	fs.Var(&o.dirs, "font-dir", "额外的字体目录，可重复 extra font folder (repeatable)")
+	o.noSystem = fs.Bool("bundled-fonts", false, "只用内置字体，不查找本机字体 use only the bundled fonts")
+	return o
+}
+
+// check validates the arguments: one content file and known formats. It prints the
+// problem and reports false on a usage error.
+func (o *outputFlags) check(cmd, example string, args []string, stderr io.Writer) ([]generator.Format, bool) {
+	if len(args) != 1 {
+		fmt.Fprintf(stderr, "gongwen %s: 需要且只需要一个内容文件，例如：gongwen %s %s\n", cmd, cmd, example)
+		return nil, false
+	}
+	formats, err := parseFormats(*o.format)
+	if err != nil {
+		fmt.Fprintf(stderr, "gongwen %s: %v\n", cmd, err)
+		return nil, false
+	}
+	return formats, true
+}
+
 func buildFlags(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
-	out := fs.String("o", "", "输出目录 output folder (默认：内容文件所在目录)")
-	format := fs.String("format", "pdf,docx", "输出格式，逗号分隔 output formats: pdf, docx")
-	var dirs listFlag
-	fs.Var(&dirs, "font-dir", "额外的字体目录，可重复 extra font folder (repeatable)")
-	noSystem := fs.Bool("bundled-fonts", false, "只用内置字体，不查找本机字体 use only the bundled fonts")
+	o := addOutputFlags(fs)
 	return func(args []string, stdout, stderr io.Writer) int {
-		if len(args) != 1 {
-			fmt.Fprintln(stderr, "gongwen build: 需要且只需要一个内容文件，例如：gongwen build samples/work-summary-2023.toml")
-			return exitUsage
-		}
-		formats, err := parseFormats(*format)
-		if err != nil {
-			fmt.Fprintf(stderr, "gongwen build: %v\n", err)
+		formats, ok := o.check("build", "samples/work-summary-2023.toml", args, stderr)
+		if !ok {
 			return exitUsage
 		}
 		start := time.Now()
-		b := generator.NewBuilder(dirs, !*noSystem)
-		res, files, err := b.Build(args[0], *out, formats)
+		b := generator.NewBuilder(o.dirs, !*o.noSystem)
+		res, files, err := b.Build(args[0], *o.out, formats)
 		if err != nil {
 			fmt.Fprintln(stderr, err)
 			return exitContent

@@ -38,24 +38,15 @@ located message and keeps the last good files. Ctrl-C stops it.
 const debounce = 30 * time.Millisecond
 
 func watchFlags(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
-	out := fs.String("o", "", "输出目录 output folder (默认：内容文件所在目录)")
-	format := fs.String("format", "pdf,docx", "输出格式，逗号分隔 output formats: pdf, docx")
-	var dirs listFlag
-	fs.Var(&dirs, "font-dir", "额外的字体目录，可重复 extra font folder (repeatable)")
-	noSystem := fs.Bool("bundled-fonts", false, "只用内置字体，不查找本机字体 use only the bundled fonts")
+	o := addOutputFlags(fs)
 	return func(args []string, stdout, stderr io.Writer) int {
-		if len(args) != 1 {
-			fmt.Fprintln(stderr, "gongwen watch: 需要且只需要一个内容文件，例如：gongwen watch 工作总结.toml")
-			return exitUsage
-		}
-		formats, err := parseFormats(*format)
-		if err != nil {
-			fmt.Fprintf(stderr, "gongwen watch: %v\n", err)
+		formats, ok := o.check("watch", "工作总结.toml", args, stderr)
+		if !ok {
 			return exitUsage
 		}
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		defer stop()
-		w := watcher{file: args[0], dir: *out, formats: formats, fontDirs: dirs, system: !*noSystem,
+		w := watcher{file: args[0], dir: *o.out, formats: formats, fontDirs: o.dirs, system: !*o.noSystem,
 			stdout: stdout, stderr: stderr}
 		if err := w.run(ctx); err != nil {
 			fmt.Fprintln(stderr, err)

@@ -151,15 +151,7 @@ func (b *builder) attendance(v any) {
 // attachments reads [[attachment]]: each has a title and, when it is printed with
 // the document, text and sections like the main text.
 func (b *builder) attachments(v any) {
-	var list []map[string]any
-	switch v := v.(type) {
-	case []map[string]any:
-		list = v
-	default:
-		b.errAt(b.l.valOff("attachment"), "attachment", "附件应写成表头 [[attachment]]（两层方括号）",
-			"每个附件以单独一行 [[attachment]] 开始，下面写 title 和 text")
-		return
-	}
+	list := b.tableArray("attachment", v, "附件", "attachment", "每个附件以单独一行 [[attachment]] 开始，下面写 title 和 text")
 	for i, m := range list {
 		path := indexPath("attachment", i)
 		a := &model.Attachment{Pos: b.l.pos(b.l.keyOff(path))}

@@ -31,30 +31,35 @@ const runInEnd = "。？！："
 // sections reads the array of tables `section` under the table at parent.
 func (b *builder) sections(parent string, v any, level int) []*model.Section {
 	path := joinPath(parent, "section")
-	var list []map[string]any
-	switch v := v.(type) {
-	case []map[string]any:
-		list = v
-	case []any:
-		for i, e := range v {
-			m, ok := e.(map[string]any)
-			if !ok {
-				p := indexPath(path, i)
-				b.errAt(b.l.valOff(p), p, "章节应为表，这里写的是"+typeName(e), "每个章节以一行 [[section]] 开始")
-				return nil
-			}
-			list = append(list, m)
-		}
-	default:
-		b.errAt(b.l.valOff(path), path, "section 应写成表头 [[section]]（两层方括号），这里写的是"+typeName(v),
-			"每个章节以单独一行 [[section]] 开始，下面写 heading 或 lead、text；下级章节写 [[section.section]]")
-		return nil
-	}
+	list := b.tableArray(path, v, "章节", "section", "每个章节以单独一行 [[section]] 开始，下面写 heading 或 lead、text；下级章节写 [[section.section]]")
 	var out []*model.Section
 	for i, m := range list {
 		out = append(out, b.section(indexPath(path, i), m, level, i+1))
 	}
 	return out
+}
+
+// tableArray reads an array of tables ([[key]]) at path; what names one element for
+// the person ("章节", "表格") and hint says how to write it.
+func (b *builder) tableArray(path string, v any, what, key, hint string) []map[string]any {
+	switch v := v.(type) {
+	case []map[string]any:
+		return v
+	case []any:
+		var list []map[string]any
+		for i, e := range v {
+			m, ok := e.(map[string]any)
+			if !ok {
+				p := indexPath(path, i)
+				b.errAt(b.l.valOff(p), p, what+"应为表，这里写的是"+typeName(e), hint)
+				return nil
+			}
+			list = append(list, m)
+		}
+		return list
+	}
+	b.errAt(b.l.valOff(path), path, key+" 应写成表头 [["+key+"]]（两层方括号），这里写的是"+typeName(v), hint)
+	return nil
 }
 
 // section reads one [[section]] table.

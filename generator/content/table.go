@@ -17,24 +17,7 @@ total = true          # 加“合计”行`
 // (appendix) on new pages at the end; a section's tables stand after its paragraphs.
 func (b *builder) tables(parent string, v any, appendix bool) []*model.Table {
 	path := joinPath(parent, "table")
-	var list []map[string]any
-	switch v := v.(type) {
-	case []map[string]any:
-		list = v
-	case []any:
-		for i, e := range v {
-			m, ok := e.(map[string]any)
-			if !ok {
-				p := indexPath(path, i)
-				b.errAt(b.l.valOff(p), p, "表格应为表，这里写的是"+typeName(e), tableExample)
-				return nil
-			}
-			list = append(list, m)
-		}
-	default:
-		b.errAt(b.l.valOff(path), path, "table 应写成表头 [[table]]（两层方括号），这里写的是"+typeName(v), tableExample)
-		return nil
-	}
+	list := b.tableArray(path, v, "表格", "table", tableExample)
 	var out []*model.Table
 	for i, m := range list {
 		if t := b.table(indexPath(path, i), m, appendix); t != nil {
