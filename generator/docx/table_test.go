@@ -49,15 +49,7 @@ func pdfColumns(t *testing.T, doc *model.Document, p *layout.Preset) [][]layout.
 // typesetPDF lays doc out as the PDF is made with the bundled fonts.
 func typesetPDF(t *testing.T, doc *model.Document, p *layout.Preset) *typeset.Result {
 	t.Helper()
-	faces, err := testdoc.Fonts(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := typeset.Fonts{}
-	for r, face := range faces {
-		f[r] = face
-	}
-	res, err := typeset.Typeset(doc, p, f)
+	res, err := testdoc.Typeset(doc, p)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -28,15 +28,7 @@ func typesetSample(t *testing.T, name string) (*typeset.Result, *layout.Preset) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	faces, err := testdoc.Fonts(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := typeset.Fonts{}
-	for r, face := range faces {
-		f[r] = face
-	}
-	res, err := typeset.Typeset(doc, p, f)
+	res, err := testdoc.Typeset(doc, p)
 	if err != nil {
 		t.Fatal(err)
 	}

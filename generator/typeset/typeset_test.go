@@ -20,13 +20,9 @@ const (
 func setup(t testing.TB) (*layout.Preset, typeset.Fonts) {
 	t.Helper()
 	p := testdoc.Preset()
-	faces, err := testdoc.Fonts(p)
+	f, err := testdoc.TypesetFonts(p)
 	if err != nil {
 		t.Fatal(err)
-	}
-	f := typeset.Fonts{}
-	for r, face := range faces {
-		f[r] = face
 	}
 	return p, f
 }

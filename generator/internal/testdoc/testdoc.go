@@ -12,6 +12,7 @@ import (
 	"github.com/gongwen/gongwen/fonts"
 	"github.com/gongwen/gongwen/generator/layout"
 	"github.com/gongwen/gongwen/generator/model"
+	"github.com/gongwen/gongwen/generator/typeset"
 )
 
 // Root is the repository's root folder.
@@ -90,4 +91,26 @@ func Fonts(p *layout.Preset) (map[layout.Role]*fonts.Face, error) {
 		out[role] = c.Face
 	}
 	return out, nil
+}
+
+// Typeset lays doc out with the bundled fonts, as the PDF of a build does.
+func Typeset(doc *model.Document, p *layout.Preset) (*typeset.Result, error) {
+	f, err := TypesetFonts(p)
+	if err != nil {
+		return nil, err
+	}
+	return typeset.Typeset(doc, p, f)
+}
+
+// TypesetFonts are the bundled fonts of p's roles, for the typesetter.
+func TypesetFonts(p *layout.Preset) (typeset.Fonts, error) {
+	faces, err := Fonts(p)
+	if err != nil {
+		return nil, err
+	}
+	f := typeset.Fonts{}
+	for r, face := range faces {
+		f[r] = face
+	}
+	return f, nil
 }
