@@ -9,7 +9,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
@@ -19,7 +18,8 @@ import (
 	"github.com/gongwen/gongwen/generator/typeset"
 )
 
-func render(t testing.TB, pages int) (*typeset.Result, []byte) {
+// setup loads the report preset and the bundled fonts.
+func setup(t testing.TB) (*layout.Preset, typeset.Fonts, map[layout.Role]pdf.Subsetter) {
 	t.Helper()
 	p := testdoc.Preset()
 	faces, err := testdoc.Fonts(p)
@@ -31,13 +31,21 @@ func render(t testing.TB, pages int) (*typeset.Result, []byte) {
 	for r, face := range faces {
 		f[r], subs[r] = face, face
 	}
+	return p, f, subs
+}
+
+var testMeta = pdf.Meta{Title: "标题", Author: "XX旗统计局", Date: time.Date(2024, 1, 10, 0, 0, 0, 0, time.UTC)}
+
+// render typesets a generated document of about pages pages and writes it.
+func render(t testing.TB, pages int) (*typeset.Result, []byte) {
+	t.Helper()
+	p, f, subs := setup(t)
 	res, err := typeset.Typeset(testdoc.Generated(pages), p, f)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	meta := pdf.Meta{Title: "标题", Author: "XX旗统计局", Date: time.Date(2024, 1, 10, 0, 0, 0, 0, time.UTC)}
-	if err := pdf.Write(&buf, res, p, subs, meta); err != nil {
+	if err := pdf.Write(&buf, res, p, subs, testMeta); err != nil {
 		t.Fatal(err)
 	}
 	return res, buf.Bytes()
@@ -48,18 +56,31 @@ type stext struct {
 	Pages []struct {
 		Blocks []struct {
 			Lines []struct {
-				Fonts []struct {
-					Name  string `xml:"name,attr"`
-					Size  string `xml:"size,attr"`
-					Chars []struct {
-						C string `xml:"c,attr"`
-						X string `xml:"x,attr"`
-						Y string `xml:"y,attr"`
-					} `xml:"char"`
-				} `xml:"font"`
+				Fonts []stextFont `xml:"font"`
 			} `xml:"line"`
 		} `xml:"block"`
 	} `xml:"page"`
+}
+
+type stextFont struct {
+	Name  string      `xml:"name,attr"`
+	Size  string      `xml:"size,attr"`
+	Chars []stextChar `xml:"char"`
+}
+
+type stextChar struct {
+	C string `xml:"c,attr"`
+	X string `xml:"x,attr"`
+	Y string `xml:"y,attr"`
+}
+
+// fontChars lists the characters of each font span of a line.
+func fontChars(fonts []stextFont) [][]stextChar {
+	var out [][]stextChar
+	for _, f := range fonts {
+		out = append(out, f.Chars)
+	}
+	return out
 }
 
 type char struct {
@@ -69,12 +90,14 @@ type char struct {
 }
 
 // TestPositions reads the PDF back with MuPDF and finds every typeset glyph run's
-// first character where the typesetter put it, in the font it chose.
+// first character where the typesetter put it, in the font it chose (MuPDF names a font
+// by its PostScript name, without the subset tag).
 func TestPositions(t *testing.T) {
 	if _, err := exec.LookPath("mutool"); err != nil {
 		t.Skip("mutool (mupdf-tools) not installed")
 	}
 	res, data := render(t, 5)
+	_, _, subs := setup(t)
 	path := filepath.Join(t.TempDir(), "out.pdf")
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
@@ -120,8 +143,8 @@ func TestPositions(t *testing.T) {
 					t.Errorf("page %d: %q not found within 0.02 pt of (%.2f, %.2f)", pg.Number, r.Text, r.X, l.Baseline)
 					continue
 				}
-				if math.Abs(c.size-float64(r.Size)) > 0.01 || !strings.HasSuffix(c.font, string(r.Font)) {
-					t.Errorf("page %d: %q in %s %.1f pt, want %s %.1f pt", pg.Number, r.Text, c.font, c.size, r.Font, r.Size)
+				if want := subs[r.Font].Metrics().PostScriptName; math.Abs(c.size-float64(r.Size)) > 0.01 || c.font != want {
+					t.Errorf("page %d: %q in %s %.1f pt, want %s (%s) %.1f pt", pg.Number, r.Text, c.font, c.size, want, r.Font, r.Size)
 				}
 				checked++
 			}
@@ -169,6 +192,28 @@ func BenchmarkWrite(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+		})
+	}
+}
+
+// BenchmarkWriteOnly measures the PDF output alone, of documents typeset once.
+func BenchmarkWriteOnly(b *testing.B) {
+	p, f, subs := setup(b)
+	for _, pages := range []int{8, 30, 300} {
+		res, err := typeset.Typeset(testdoc.Generated(pages), p, f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprint(pages, "pages"), func(b *testing.B) {
+			b.ReportAllocs()
+			var buf bytes.Buffer
+			for i := 0; i < b.N; i++ {
+				buf.Reset()
+				if err := pdf.Write(&buf, res, p, subs, testMeta); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(buf.Len()), "bytes")
 		})
 	}
 }

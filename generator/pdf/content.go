@@ -1,0 +1,157 @@
+package pdf
+
+import (
+	"github.com/gongwen/gongwen/generator/typeset"
+)
+
+// content appends the content stream of a page to b: its rules, its shapes (filled
+// outlines), then every run of its lines and page number, each as one text object:
+// BT [/Fn size Tf] [Tc] x y Td <glyph IDs> Tj ET. PDF puts the origin at the bottom-left,
+// so every y is taken from the page height. Text state and colours persist across text
+// objects within the page, so Tf, Tc and rg are written only when they change.
+func (d *doc) content(b []byte, pg *typeset.Page) []byte {
+	if len(pg.Rules) > 0 {
+		b = append(b, "0 J\n"...) // butt caps: a rule ends where it is measured to end
+		width, stroke := typeset.Pt(-1), typeset.Color{}
+		for _, r := range pg.Rules {
+			if r.Width != width {
+				width = r.Width
+				b = appendNum(b, float64(width), 3)
+				b = append(b, " w\n"...)
+			}
+			if r.Color != stroke {
+				stroke = r.Color
+				b = appendColor(b, stroke)
+				b = append(b, " RG\n"...)
+			}
+			b = d.appendPoint(b, r.X1, r.Y1)
+			b = append(b, " m "...)
+			b = d.appendPoint(b, r.X2, r.Y2)
+			b = append(b, " l S\n"...)
+		}
+	}
+
+	fill := typeset.Color{}
+	for _, sh := range pg.Shapes {
+		if sh.Color != fill {
+			fill = sh.Color
+			b = appendColor(b, fill)
+			b = append(b, " rg\n"...)
+		}
+		b = d.appendPath(b, sh.Segs)
+		b = append(b, "f\n"...) // nonzero winding, as TrueType outlines are drawn
+	}
+
+	var cur *font // the current font and variant
+	curV := 0
+	size, tc := typeset.Pt(-1), typeset.Pt(0)
+	setFont := func(f *font, v int, sz typeset.Pt) {
+		if f != cur || v != curV || sz != size {
+			cur, curV, size = f, v, sz
+			b = append(b, f.res[v]...)
+			b = append(b, ' ')
+			b = appendNum(b, float64(size), 3)
+			b = append(b, " Tf "...)
+		}
+	}
+	draw := func(l *typeset.Line) {
+		for i := range l.Runs {
+			r := &l.Runs[i]
+			if r.Text == "" {
+				continue
+			}
+			f := d.byRole[r.Font]
+			if r.Color != fill {
+				fill = r.Color
+				b = appendColor(b, fill)
+				b = append(b, " rg\n"...)
+			}
+			b = append(b, "BT "...)
+			v := 0
+			if f.variant != nil {
+				v = f.variant[firstRune(r.Text)]
+			}
+			setFont(f, v, r.Size)
+			if r.Tc != tc {
+				tc = r.Tc
+				b = appendNum(b, float64(tc), 4)
+				b = append(b, " Tc "...)
+			}
+			b = d.appendPoint(b, r.X, l.Baseline)
+			b = append(b, " Td <"...)
+			for _, c := range r.Text {
+				if f.variant != nil && f.variant[c] != v {
+					// A character of a shared glyph: continue in the variant font that
+					// names it (the text position runs on from the last glyph).
+					v = f.variant[c]
+					b = append(b, "> Tj "...)
+					setFont(f, v, r.Size)
+					b = append(b, '<')
+				}
+				b = appendHex16(b, f.gid[c])
+			}
+			b = append(b, "> Tj ET\n"...)
+		}
+	}
+	for _, l := range pg.Lines {
+		draw(l)
+	}
+	if pg.Folio != nil {
+		draw(pg.Folio)
+	}
+	return b
+}
+
+// appendPath appends the operators of an outline. PDF has no quadratic curves: each is
+// drawn as the cubic with the same shape (control points 2/3 of the way to the
+// quadratic's). Segments of unknown kinds are left out (collect refuses them).
+func (d *doc) appendPath(b []byte, segs []typeset.PathSeg) []byte {
+	var x, y, x0, y0 typeset.Pt // the current point and the start of the subpath
+	for _, s := range segs {
+		switch s.Op {
+		case 'M':
+			b = d.appendPoint(b, s.X, s.Y)
+			b = append(b, " m\n"...)
+			x, y, x0, y0 = s.X, s.Y, s.X, s.Y
+		case 'L':
+			b = d.appendPoint(b, s.X, s.Y)
+			b = append(b, " l\n"...)
+			x, y = s.X, s.Y
+		case 'Q':
+			b = d.appendPoint(b, x+(s.CX-x)*2/3, y+(s.CY-y)*2/3)
+			b = append(b, ' ')
+			b = d.appendPoint(b, s.X+(s.CX-s.X)*2/3, s.Y+(s.CY-s.Y)*2/3)
+			b = append(b, ' ')
+			b = d.appendPoint(b, s.X, s.Y)
+			b = append(b, " c\n"...)
+			x, y = s.X, s.Y
+		case 'Z':
+			b = append(b, "h\n"...)
+			x, y = x0, y0
+		}
+	}
+	return b
+}
+
+// appendPoint appends x and y, given from the page's top-left corner, in PDF coordinates.
+func (d *doc) appendPoint(b []byte, x, y typeset.Pt) []byte {
+	b = appendNum(b, float64(x), 3)
+	b = append(b, ' ')
+	return appendNum(b, d.height-float64(y), 3)
+}
+
+// appendColor appends the three RGB components from 0 to 1.
+func appendColor(b []byte, c typeset.Color) []byte {
+	b = appendNum(b, float64(c.R)/255, 4)
+	b = append(b, ' ')
+	b = appendNum(b, float64(c.G)/255, 4)
+	b = append(b, ' ')
+	return appendNum(b, float64(c.B)/255, 4)
+}
+
+func firstRune(s string) rune {
+	for _, c := range s {
+		return c
+	}
+	return 0
+}
