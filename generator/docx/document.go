@@ -13,12 +13,16 @@ type run struct {
 	style string // character style id, or ""
 	role  layout.Role
 	text  string
+	extra string // run content after the text in a run of its own (a drawing), or ""
 }
 
 // paragraph writes one w:p: the paragraph style, direct paragraph properties (already
 // in schema order, without the w:pPr wrapper) and the runs. Every run names its fonts
 // explicitly, with the east-Asian hint.
 func (w *writer) paragraph(b *strings.Builder, pStyle, direct string, runs ...run) {
+	if w.inCell == 0 && w.inBody {
+		w.bodyParagraph(b, runs)
+	}
 	b.WriteString(`<w:p>`)
 	if pStyle != styleBody || direct != "" {
 		b.WriteString(`<w:pPr>`)
@@ -29,137 +33,316 @@ func (w *writer) paragraph(b *strings.Builder, pStyle, direct string, runs ...ru
 		b.WriteString(`</w:pPr>`)
 	}
 	for _, r := range runs {
-		if r.text == "" {
-			continue
+		if r.text != "" {
+			b.WriteString(`<w:r><w:rPr>`)
+			if r.style != "" {
+				b.WriteString(`<w:rStyle w:val="` + r.style + `"/>`)
+			}
+			b.WriteString(rFonts(w.p.Fonts[r.role], true))
+			b.WriteString(`</w:rPr>`)
+			runText(b, r.text)
+			b.WriteString(`</w:r>`)
 		}
-		b.WriteString(`<w:r><w:rPr>`)
-		if r.style != "" {
-			b.WriteString(`<w:rStyle w:val="` + r.style + `"/>`)
+		if r.extra != "" {
+			b.WriteString(`<w:r><w:rPr>` + rFonts(w.p.Fonts[r.role], true) + `</w:rPr>` + r.extra + `</w:r>`)
 		}
-		b.WriteString(rFonts(w.p.Fonts[r.role], true))
-		b.WriteString(`</w:rPr>`)
-		runText(b, r.text)
-		b.WriteString(`</w:r>`)
 	}
 	b.WriteString(`</w:p>`)
 }
 
-// documentXML writes word/document.xml: title, 主送机关, the text in reading order
-// (paragraphs, headings and tables), 署名 and 成文日期, the 附表, and the section
-// properties.
+// bodyParagraph is called before each paragraph of the body text (not in a table):
+// it numbers them, records their text on the first pass and, on the second, ends the
+// section before the paragraph that must start a page of its own (see sections).
+func (w *writer) bodyParagraph(b *strings.Builder, runs []run) {
+	i := w.paraIndex
+	w.paraIndex++
+	if w.collect {
+		var t strings.Builder
+		for _, r := range runs {
+			t.WriteString(r.text)
+		}
+		w.paraTexts = append(w.paraTexts, strings.Join(strings.Fields(t.String()), ""))
+		return
+	}
+	if i == w.breakBefore && i > 0 {
+		w.endSection(b, w.sectPr(sectMain))
+	}
+}
+
+// endSection ends the current section with sectPr: in the last paragraph's properties,
+// or, after a table, in a paragraph 1 pt high of its own.
+func (w *writer) endSection(b *strings.Builder, sectPr string) {
+	s := b.String()
+	if strings.HasSuffix(s, `</w:tbl>`) || !strings.Contains(s, `<w:p>`) {
+		b.WriteString(`<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>` +
+			`<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>` + sectPr + `</w:pPr></w:p>`)
+		return
+	}
+	i := strings.LastIndex(s, `<w:p>`)
+	head, para := s[:i], s[i:]
+	if strings.HasPrefix(para, `<w:p><w:pPr>`) {
+		j := strings.Index(para, `</w:pPr>`)
+		para = para[:j] + sectPr + para[j:]
+	} else {
+		para = `<w:p><w:pPr>` + sectPr + `</w:pPr>` + para[len(`<w:p>`):]
+	}
+	b.Reset()
+	b.WriteString(head)
+	b.WriteString(para)
+}
+
+// tinyParagraph is an empty paragraph 1 pt high: the anchor after the 版记's frame and
+// the content of a blank page.
+func tinyParagraph(b *strings.Builder) {
+	b.WriteString(`<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>` +
+		`<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>`)
+}
+
+// documentXML writes word/document.xml. The body is written twice when the 版记 shares
+// a page that shows no number: the first pass finds the paragraph that starts that
+// page, the second ends the numbered section before it.
 func (w *writer) documentXML() ([]byte, error) {
-	doc, p := w.doc, w.p
+	w.breakBefore = -1
+	if w.needPageStart() {
+		w.collect = true
+		if _, err := w.body(); err != nil {
+			return nil, err
+		}
+		w.collect = false
+		w.breakBefore = w.findPageStart()
+		w.reset()
+	}
+	body, err := w.body()
+	if err != nil {
+		return nil, err
+	}
 	var b strings.Builder
 	b.WriteString(xmlPI)
-	b.WriteString(`<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:body>`)
-
-	// 标题: the author's lines become forced line breaks in one paragraph, so the title
-	// stays one paragraph in one style.
-	title := doc.Title
-	if len(doc.TitleLines) > 0 {
-		title = strings.Join(doc.TitleLines, "\n")
+	b.WriteString(`<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"`)
+	if len(w.parts) > 0 {
+		b.WriteString(` xmlns:wp="` + nsWP + `" xmlns:a="` + nsA + `" xmlns:pic="` + nsPic + `"`)
 	}
-	if err := checkText(title, model.Pos{File: "title"}); err != nil {
-		return nil, err
-	}
-	if strings.TrimSpace(title) != "" {
-		w.paragraph(&b, styleTitle, "", run{role: p.Title.Role, text: title})
-	}
-
-	if doc.Recipient != "" {
-		if err := checkText(doc.Recipient, model.Pos{File: "recipient"}); err != nil {
-			return nil, err
-		}
-		w.paragraph(&b, styleRecipient, "", run{role: p.Recipient.Role, text: doc.Recipient})
-	}
-
-	blocks := doc.Blocks()
-	signed := doc.Author != "" || !doc.Date.IsZero()
-	gap := 0 // after a table: space to the next grid line, as the PDF resumes the grid
-	for i, blk := range blocks {
-		// The last text paragraph keeps its last lines with the 署名, which must not stand
-		// alone on a page (§7.3.5.5).
-		keep := signed && i == len(blocks)-1
-		direct := ""
-		if keep {
-			direct = `<w:keepNext/>`
-		}
-		switch blk := blk.(type) {
-		case *model.Heading:
-			s := blk.Section
-			if err := checkText(s.Heading, s.Pos); err != nil {
-				return nil, err
-			}
-			level := clampLevel(s.Level)
-			direct = w.spacingBefore(gap, p.Heading(level))
-			w.paragraph(&b, styleHeading(level), direct, run{role: w.headingRole(s), text: s.Number + s.Heading})
-			gap = 0
-		case *model.Paragraph:
-			var text strings.Builder
-			for _, sp := range blk.Spans {
-				if err := checkText(sp.Text, sp.Pos); err != nil {
-					return nil, err
-				}
-				text.WriteString(sp.Text)
-			}
-			direct += w.spacingBefore(gap, p.Body)
-			gap = 0
-			body := run{role: p.Body.Role, text: text.String()}
-			if s := blk.Lead; s != nil {
-				if err := checkText(s.Heading, s.Pos); err != nil {
-					return nil, err
-				}
-				// A run-in heading: two runs in one paragraph — the heading in its level's
-				// font (character style), then the body text in the body font.
-				level := clampLevel(s.Level)
-				lead := run{style: styleHeadingChar(level), role: w.headingRole(s), text: s.Number + s.Heading}
-				w.paragraph(&b, styleRunIn(level), direct, lead, body)
-			} else {
-				w.paragraph(&b, styleBody, direct, body)
-			}
-		case *model.Table:
-			var err error
-			if gap, err = w.table(&b, blk, keep, gap); err != nil {
-				return nil, err
-			}
-		}
-	}
-	last := model.Block(nil)
-	if len(blocks) > 0 {
-		last = blocks[len(blocks)-1]
-	}
-
-	if err := w.signature(&b, gap); err != nil {
-		return nil, err
-	}
-	// 附表: each on a new page after the 署名.
-	for _, tb := range doc.Appendix {
-		if _, err := w.table(&b, tb, false, 0); err != nil {
-			return nil, err
-		}
-	}
-	if _, table := last.(*model.Table); len(doc.Appendix) > 0 || table && !signed {
-		endAfterTable(&b)
-	}
-	b.WriteString(w.sectPr())
+	b.WriteString(`><w:body>`)
+	b.WriteString(body)
 	b.WriteString(`</w:body></w:document>`)
 	return []byte(b.String()), nil
 }
 
-// sectPr is the page setup: A4, the 版心 margins, the odd/even footers and the grid.
-func (w *writer) sectPr() string {
+// reset forgets what a pass of body added.
+func (w *writer) reset() {
+	w.paraIndex = 0
+	w.parts = nil
+	w.rels = nil
+	w.gap = 0
+	w.usedNoNumber = false
+}
+
+// body writes the body: the 版头, 标题, 主送机关, the text in reading order, 附件说明,
+// 出席/请假/列席, 署名 and 成文日期, 附注, the 附件 and the 附表 on new pages, and the 版记
+// at the foot of the last page, with the section properties that number the pages.
+func (w *writer) body() (string, error) {
+	doc, p := w.doc, w.p
+	var b strings.Builder
+	w.inBody = true
+	defer func() { w.inBody = false }()
+
+	pos, titleSlot := 0, 0
+	hasHeader := !doc.Header.IsZero()
+	if hasHeader {
+		var err error
+		if pos, titleSlot, err = w.header(&b); err != nil {
+			return "", err
+		}
+	}
+
+	// 标题: the author's lines, or the PDF's, as forced line breaks in one paragraph, so
+	// the title stays one paragraph in one style.
+	title := doc.Title
+	if len(doc.TitleLines) > 0 {
+		title = strings.Join(doc.TitleLines, "\n")
+	} else if len(w.pages.title) > 1 && strings.Join(w.pages.title, "") == strings.Join(strings.Fields(doc.Title), "") {
+		title = strings.Join(w.pages.title, "\n")
+	}
+	if err := checkText(title, model.Pos{File: "title"}); err != nil {
+		return "", err
+	}
+	if strings.TrimSpace(title) != "" {
+		direct := ""
+		if hasHeader {
+			direct = `<w:spacing w:before="` + itoa(max(0, titleSlot*p.Docx.LinePitchTw-pos)) + `"/>`
+		}
+		w.paragraph(&b, styleTitle, direct, run{role: p.Title.Role, text: title})
+	}
+
+	if doc.Recipient != "" {
+		if err := checkText(doc.Recipient, model.Pos{File: "recipient"}); err != nil {
+			return "", err
+		}
+		w.paragraph(&b, styleRecipient, "", run{role: p.Recipient.Role, text: doc.Recipient})
+	}
+
+	signed := doc.Author != "" || len(doc.Authors) > 0 || !doc.Date.IsZero()
+	list := len(doc.Attachments) > 0
+	meeting := !doc.Attendance.IsZero()
+	blocks := doc.Blocks()
+	// The last text paragraph keeps its last lines with what follows it to the 署名,
+	// which must not stand alone on a page (§7.3.5.5).
+	lastTable, err := w.text(&b, blocks, signed || list || meeting)
+	if err != nil {
+		return "", err
+	}
+	if list {
+		if err := w.attachmentList(&b, signed || meeting); err != nil {
+			return "", err
+		}
+		lastTable = false
+	}
+	if meeting {
+		if err := w.attendance(&b, signed); err != nil {
+			return "", err
+		}
+		lastTable = false
+	}
+	if err := w.signature(&b, w.gap); err != nil {
+		return "", err
+	}
+	if signed {
+		lastTable = false
+	}
+	w.gap = 0
+	if at, err := w.attachments(&b); err != nil {
+		return "", err
+	} else if at {
+		lastTable = true
+	}
+	// 附表: each on a new page
+	for _, tb := range doc.Appendix {
+		if _, err := w.table(&b, tb, false, 0); err != nil {
+			return "", err
+		}
+		lastTable = true
+	}
+
+	// the 版记, and the sections that number the pages
+	w.imprintIndex = w.paraIndex
+	if doc.Imprint.IsZero() {
+		if lastTable {
+			endAfterTable(&b)
+		}
+		b.WriteString(w.sectPr(sectMain))
+		return b.String(), nil
+	}
+	pp := w.pages
+	last := sectNoNumber
+	switch {
+	case !pp.ok: // no pagination: the 版记 on a page of its own, without a number
+		w.endSection(&b, w.sectPr(sectMain))
+	case pp.textPage == pp.imprintPage: // on the text's last page
+		switch {
+		case pp.imprintFolio:
+			last = sectMain
+		case pp.imprintPage == 1:
+			last = sectNoNumber
+		case w.breakBefore < 0:
+			last = sectMain // the page's start was not found: it keeps its number
+		}
+	default: // on a new page, after a blank page when the text ends on an even one
+		w.endSection(&b, w.sectPr(sectMain))
+		if pp.blank {
+			tinyParagraph(&b)
+			w.endSection(&b, w.sectPr(sectNoNumber))
+		}
+		if pp.imprintFolio {
+			last = sectMain
+		}
+	}
+	w.inBody = false // the 版记's frame is not a page start
+	if err := w.imprint(&b, w.ccLines()); err != nil {
+		return "", err
+	}
+	tinyParagraph(&b)
+	b.WriteString(w.sectPr(last))
+	return b.String(), nil
+}
+
+// needPageStart reports whether a section must begin at the top of the 版记's page,
+// which shares the text's last page and shows no number.
+func (w *writer) needPageStart() bool {
+	pp := w.pages
+	return pp.ok && !w.doc.Imprint.IsZero() && pp.textPage == pp.imprintPage && !pp.imprintFolio &&
+		pp.imprintPage > 1 && pp.pageStartFound
+}
+
+// findPageStart is the index of the body paragraph that starts the 版记's page in the
+// PDF: the last paragraph that begins with the page's first line; else the paragraph
+// that contains it, when the lines it brings along still leave room for the 版记.
+func (w *writer) findPageStart() int {
+	pp := w.pages
+	texts := w.paraTexts
+	if w.imprintIndex < len(texts) {
+		texts = texts[:w.imprintIndex]
+	}
+	for i := len(texts) - 1; i >= 0; i-- {
+		if pp.pageStart != "" && strings.HasPrefix(texts[i], pp.pageStart) {
+			return i
+		}
+	}
+	if pp.freeBelowText-pp.lineInPara < pp.imprintLines+1 {
+		return -1
+	}
+	for i := len(texts) - 1; i >= 0; i-- {
+		if pp.pageStart != "" && strings.Contains(texts[i], pp.pageStart) {
+			return i
+		}
+	}
+	return -1
+}
+
+// Kinds of section.
+const (
+	sectMain     = iota // the text: numbered pages (a 信函: page 1 without its number)
+	sectNoNumber        // the 版记 page and a blank page before it (§7.5)
+)
+
+// sectPr is the page setup: A4, the 版心 margins, the footers and the grid.
+func (w *writer) sectPr(kind int) string {
 	pg := w.p.Page
 	right := pg.Width - pg.Left - pg.BodyWidth
 	bottom := pg.Height - pg.Top - pg.BodyHeight
 	footer := itoa(w.p.Docx.FooterTw)
+	header := footer
+	top := mmTwips(pg.Top)
+	letter := w.letter()
+	if letter {
+		// the header (标志 and double line) reaches into the 版心: a negative top margin
+		// keeps the text where it is (ECMA-376 §17.6.11)
+		header = itoa(mmTwips(w.p.Header.MarkTop))
+		top = -top
+	}
 	var b strings.Builder
 	b.WriteString(`<w:sectPr>`)
-	b.WriteString(`<w:footerReference w:type="default" r:id="` + ridFooterOdd + `"/>`)
-	b.WriteString(`<w:footerReference w:type="even" r:id="` + ridFooterEven + `"/>`)
+	switch kind {
+	case sectMain:
+		if letter {
+			b.WriteString(`<w:headerReference w:type="first" r:id="` + ridHeaderFirst + `"/>`)
+		}
+		b.WriteString(`<w:footerReference w:type="default" r:id="` + ridFooterOdd + `"/>`)
+		b.WriteString(`<w:footerReference w:type="even" r:id="` + ridFooterEven + `"/>`)
+		if w.firstFooter() {
+			b.WriteString(`<w:footerReference w:type="first" r:id="` + ridFooterFirst + `"/>`)
+		}
+	case sectNoNumber:
+		w.usedNoNumber = true
+		b.WriteString(`<w:footerReference w:type="default" r:id="` + ridFooterBlank + `"/>`)
+		b.WriteString(`<w:footerReference w:type="even" r:id="` + ridFooterBlankEven + `"/>`)
+	}
 	b.WriteString(`<w:pgSz w:w="` + itoa(mmTwips(pg.Width)) + `" w:h="` + itoa(mmTwips(pg.Height)) + `"/>`)
-	b.WriteString(`<w:pgMar w:top="` + itoa(mmTwips(pg.Top)) + `" w:right="` + itoa(mmTwips(right)) +
+	b.WriteString(`<w:pgMar w:top="` + itoa(top) + `" w:right="` + itoa(mmTwips(right)) +
 		`" w:bottom="` + itoa(mmTwips(bottom)) + `" w:left="` + itoa(mmTwips(pg.Left)) +
-		`" w:header="` + footer + `" w:footer="` + footer + `" w:gutter="0"/>`)
+		`" w:header="` + header + `" w:footer="` + footer + `" w:gutter="0"/>`)
+	if kind == sectMain && w.firstFooter() {
+		b.WriteString(`<w:titlePg/>`)
+	}
 	b.WriteString(`<w:docGrid w:type="` + esc(w.p.Docx.GridType) + `" w:linePitch="` + itoa(w.p.Docx.LinePitchTw) + `"`)
 	if w.charGrid() {
 		// The cell's difference from the body size, in 1/4096 pt, from the 版心 width in
@@ -172,6 +355,11 @@ func (w *writer) sectPr() string {
 	return b.String()
 }
 
+// letter reports whether the first page carries a 信函's 标志 above the 版心.
+func (w *writer) letter() bool {
+	return w.p.Header.MarkFromPage && (len(w.doc.Header.Issuers) > 0 || w.p.Header.Double) && !w.doc.Header.IsZero()
+}
+
 // spacingBefore is the direct w:spacing of a paragraph of the element style s that
 // follows a table: its own blank lines before plus gap twips, which bring it back onto
 // the body grid. "" when there is no gap.
@@ -180,4 +368,17 @@ func (w *writer) spacingBefore(gap int, s layout.Style) string {
 		return ""
 	}
 	return `<w:spacing w:before="` + itoa(gap+s.LinesBefore*w.p.Docx.LinePitchTw) + `"/>`
+}
+
+// ccLines is how many lines the 版记's 抄送 takes: the PDF's, else an estimate (full
+// width characters one em, the text between the indents after "抄送：").
+func (w *writer) ccLines() int {
+	if w.pages.ok && w.pages.ccLines > 0 {
+		return w.pages.ccLines
+	}
+	st := w.p.Imprint
+	in := layout.Pt(st.Indent) * st.Size
+	names := strings.Join(w.doc.Imprint.CC, "，") + "。"
+	inner := twips(w.p.Page.BodyWidth.Pt() - 2*in - 3*st.Size)
+	return cellLines(names, st.Size, inner)
 }

@@ -56,3 +56,11 @@ func (w *writer) footerXML(even bool) []byte {
 	b.WriteString(`</w:p></w:ftr>`)
 	return []byte(b.String())
 }
+
+// blankFooterXML is the footer of a page that shows no number: the 版记 page and a
+// blank page before it (§7.5). It is referenced explicitly, because a section without
+// a footer of its own would take the previous section's.
+func blankFooterXML() []byte {
+	return []byte(xmlPI + `<w:ftr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:p><w:pPr><w:pStyle w:val="` +
+		stylePageNum + `"/></w:pPr></w:p></w:ftr>`)
+}

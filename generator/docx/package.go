@@ -13,23 +13,40 @@ const (
 	relBase = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 )
 
-// contentTypesXML writes [Content_Types].xml.
-func contentTypesXML() []byte {
+// contentTypesXML writes [Content_Types].xml; extra are the parts only some
+// documents have (headers, further footers, images).
+func contentTypesXML(extra []part) []byte {
 	var b strings.Builder
 	b.WriteString(xmlPI)
 	b.WriteString(`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`)
 	b.WriteString(`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>`)
 	b.WriteString(`<Default Extension="xml" ContentType="application/xml"/>`)
-	for _, o := range [][2]string{
+	for _, e := range extra {
+		if strings.HasSuffix(e.name, ".png") {
+			b.WriteString(`<Default Extension="png" ContentType="image/png"/>`)
+			break
+		}
+	}
+	overrides := [][2]string{
 		{"/word/document.xml", ctMain + "document.main+xml"},
 		{"/word/styles.xml", ctMain + "styles+xml"},
 		{"/word/settings.xml", ctMain + "settings+xml"},
 		{"/word/fontTable.xml", ctMain + "fontTable+xml"},
 		{"/word/footer1.xml", ctMain + "footer+xml"},
 		{"/word/footer2.xml", ctMain + "footer+xml"},
-		{"/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"},
-		{"/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"},
-	} {
+	}
+	for _, e := range extra {
+		switch {
+		case strings.HasPrefix(e.name, "word/footer"):
+			overrides = append(overrides, [2]string{"/" + e.name, ctMain + "footer+xml"})
+		case strings.HasPrefix(e.name, "word/header"):
+			overrides = append(overrides, [2]string{"/" + e.name, ctMain + "header+xml"})
+		}
+	}
+	overrides = append(overrides,
+		[2]string{"/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"},
+		[2]string{"/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"})
+	for _, o := range overrides {
 		b.WriteString(`<Override PartName="` + o[0] + `" ContentType="` + o[1] + `"/>`)
 	}
 	b.WriteString(`</Types>`)
@@ -56,14 +73,14 @@ func packageRelsXML() []byte {
 	})
 }
 
-func documentRelsXML() []byte {
-	return rels([][3]string{
+func documentRelsXML(extra [][3]string) []byte {
+	return rels(append([][3]string{
 		{ridStyles, relBase + "styles", "styles.xml"},
 		{ridSettings, relBase + "settings", "settings.xml"},
 		{ridFontTable, relBase + "fontTable", "fontTable.xml"},
 		{ridFooterOdd, relBase + "footer", "footer1.xml"},
 		{ridFooterEven, relBase + "footer", "footer2.xml"},
-	})
+	}, extra...))
 }
 
 // settingsXML writes word/settings.xml: different odd and even footers, mirrored

@@ -23,6 +23,14 @@ const (
 	styleTableTitle  = "TableTitle"
 	styleTableUnit   = "TableUnit"
 	styleTableLabel  = "AppendixLabel"
+	// 版头, 附件, 出席, 版记 (spec §5–§7, §12)
+	styleHeaderLine  = "HeaderLine"
+	styleMark        = "IssuerMark"
+	styleAttachList  = "AttachmentList"
+	styleAttendance  = "AttendanceList"
+	styleAttachLabel = "AttachmentLabel"
+	styleAttachTitle = "AttachmentTitle"
+	styleImprint     = "ImprintText"
 )
 
 var levelNames = [...]string{"一级标题", "二级标题", "三级标题", "四级标题"}
@@ -119,7 +127,8 @@ type runFmt struct {
 	spacing int  // character spacing, twips
 	setSp   bool // write spacing even when 0 (to undo an inherited value)
 	size    layout.Pt
-	lang    bool // w:lang (document defaults only)
+	color   string // RRGGBB, or ""
+	lang    bool   // w:lang (document defaults only)
 }
 
 func (f runFmt) xml() string {
@@ -128,6 +137,9 @@ func (f runFmt) xml() string {
 	b.WriteString(rFonts(f.font, false))
 	if f.bold {
 		b.WriteString(`<w:b/><w:bCs/>`)
+	}
+	if f.color != "" {
+		b.WriteString(`<w:color w:val="` + f.color + `"/>`)
 	}
 	if f.spacing != 0 || f.setSp {
 		b.WriteString(`<w:spacing w:val="` + itoa(f.spacing) + `"/>`)
@@ -290,6 +302,7 @@ func (w *writer) stylesXML() []byte {
 			rPr: w.elementRun(p.PageNumber.Role, p.PageNumber.Size, false, false).xml()},
 	)
 	styles = append(styles, w.tableStyles()...)
+	styles = append(styles, w.elementStyles()...)
 	for _, s := range styles {
 		b.WriteString(s.xml())
 	}
@@ -337,5 +350,44 @@ func (w *writer) tableStyles() []style {
 			pPr: title.xml(), rPr: w.elementRun(st.TitleRole, st.TitleSize, false, grid(st.TitleSize)).xml()},
 		{kind: "paragraph", id: styleTableUnit, name: "表格单位", basedOn: styleBody, next: styleBody, priority: 26, qFormat: true,
 			pPr: unit.xml(), rPr: w.elementRun(st.Role, st.UnitSize, false, grid(st.UnitSize)).xml()},
+	}
+}
+
+// elementStyles are the styles of the 公文's other elements (spec §5–§7, §12):
+//
+//   - 版头: the 份号, 密级, 紧急程度, 发文字号 and 签发人 lines, 顶格 on the body grid;
+//   - 发文机关标志: red, centred, the mark role at the 标志's size, on an exact line of
+//     markLead × its size, so its top edge is the paragraph's top;
+//   - 附件说明 and 出席人员: body text, their hanging indents set on each paragraph;
+//   - 附件标识 ("附件1", 顶格, the label role) with the blank lines to the title's line
+//     after it, and 附件标题 (centred, the title role and size) with one after it;
+//   - 版记: 4号 in the imprint role, on the body's line pitch, off the 28-character grid.
+func (w *writer) elementStyles() []style {
+	p := w.p
+	flush := paraFmt{indent: true, align: "left"}
+	markSize := p.Header.MarkSize
+	if w.hdr.markSize > 0 {
+		markSize = w.hdr.markSize
+	}
+	mark := paraFmt{keepNext: true, line: twips(markSize * markLead), exact: true, indent: true, align: "center"}
+	markRun := w.elementRun(p.Header.MarkRole, markSize, false, false)
+	markRun.color = color(p.Header.MarkColor)
+	at := p.Attachments
+	label := paraFmt{keepNext: true, after: max(at.TitleSlot-2, 0) * p.Docx.LinePitchTw, indent: true, align: "left"}
+	title := paraFmt{keepNext: true, after: p.Docx.LinePitchTw, line: p.Docx.LinePitchTw, exact: true, indent: true, align: "center"}
+	imprint := paraFmt{indent: true, align: "both"}
+	return []style{
+		{kind: "paragraph", id: styleHeaderLine, name: "版头", basedOn: styleBody, next: styleBody, priority: 27, qFormat: true,
+			pPr: flush.xml()},
+		{kind: "paragraph", id: styleMark, name: "发文机关标志", basedOn: styleBody, next: styleBody, priority: 28, qFormat: true,
+			pPr: mark.xml(), rPr: markRun.xml()},
+		{kind: "paragraph", id: styleAttachList, name: "附件说明", basedOn: styleBody, next: styleBody, priority: 29, qFormat: true},
+		{kind: "paragraph", id: styleAttendance, name: "出席人员", basedOn: styleBody, next: styleBody, priority: 30, qFormat: true},
+		{kind: "paragraph", id: styleAttachLabel, name: "附件标识", basedOn: styleBody, next: styleAttachTitle, priority: 31, qFormat: true,
+			pPr: label.xml(), rPr: w.elementRun(at.LabelRole, p.Body.Size, false, true).xml()},
+		{kind: "paragraph", id: styleAttachTitle, name: "附件标题", basedOn: styleBody, next: styleBody, priority: 32, qFormat: true,
+			pPr: title.xml(), rPr: w.elementRun(at.TitleRole, at.TitleSize, false, false).xml()},
+		{kind: "paragraph", id: styleImprint, name: "版记", basedOn: styleBody, next: styleImprint, priority: 33, qFormat: true,
+			pPr: imprint.xml(), rPr: w.elementRun(p.Imprint.Role, p.Imprint.Size, false, false).xml()},
 	}
 }

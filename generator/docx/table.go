@@ -286,7 +286,9 @@ func (c tableCell) write(w *writer, b *strings.Builder) {
 	if c.align != "" && !(c.pStyle == styleTableHeader && c.align == "center") {
 		direct += `<w:jc w:val="` + c.align + `"/>`
 	}
+	w.inCell++
 	w.paragraph(b, c.pStyle, direct, c.runs...)
+	w.inCell--
 	b.WriteString(`</w:tc>`)
 }
 

@@ -1,0 +1,140 @@
+package docx
+
+import (
+	"strings"
+
+	"github.com/gongwen/gongwen/fonts"
+	"github.com/gongwen/gongwen/generator/layout"
+	"github.com/gongwen/gongwen/generator/model"
+	"github.com/gongwen/gongwen/generator/typeset"
+)
+
+// pdfPages is what the DOCX takes from the PDF's pagination. Word lays the pages out
+// itself, but three things depend on where pages end, which no word processor can
+// compute from styles: whether the 版记 shares the last page of the text or needs a
+// new page (and a blank page before it, to stand on an even page), and which pages
+// show no number. The writer asks the typesetter, with the bundled fonts (the PDF's
+// own with --bundled-fonts, and the free fonts LibreOffice maps the standard's names
+// to), so the DOCX breaks where the PDF does. It also takes the PDF's title lines, so
+// a title the author did not break is broken alike in both.
+type pdfPages struct {
+	ok    bool
+	pages int // pages of the PDF
+	title []string
+
+	// The 版记 (when the document has one): the last page of the text, the 版记's page,
+	// whether a blank page stands between them, which of them show a number.
+	textPage, imprintPage int
+	blank                 bool
+	imprintFolio          bool // the 版记 page shows its number
+	// When the 版记 shares the text's last page and that page shows no number, the
+	// page must begin a section of its own: the first line of that page, whether it
+	// starts a paragraph, and how many grid lines of the page are free below the text.
+	pageStart      string
+	lineInPara     int // lines of the page's first paragraph on the page before
+	freeBelowText  int
+	imprintLines   int
+	pageStartFound bool
+	ccLines        int // lines of the 版记's 抄送 in the PDF
+}
+
+// layoutPages typesets doc as the PDF is made with the bundled fonts. When a role has
+// no bundled font (a user preset naming only its own files) it reports !ok, and the
+// writer falls back to rules that need no pagination.
+func layoutPages(doc *model.Document, p *layout.Preset) pdfPages {
+	r := fonts.NewResolver(nil, false)
+	f := typeset.Fonts{}
+	for role, fr := range p.Fonts {
+		if fr.Bundled == "" {
+			continue
+		}
+		c, err := r.Resolve(fonts.Request{Role: string(role), Names: fr.Names, Bundled: fr.Bundled})
+		if err != nil {
+			return pdfPages{}
+		}
+		f[role] = c.Face
+	}
+	res, err := typeset.Typeset(doc, p, f)
+	if err != nil || len(res.Pages) == 0 {
+		return pdfPages{}
+	}
+	out := pdfPages{ok: true, pages: len(res.Pages)}
+
+	// the title's lines: the first block of title lines on the grid
+	titleBlock := -1
+	for _, pg := range res.Pages {
+		for _, l := range pg.Lines {
+			if l.Kind == typeset.Title && l.Slot >= 0 && l.Block > 0 && (titleBlock < 0 || l.Block == titleBlock) {
+				titleBlock = l.Block
+				out.title = append(out.title, l.Text())
+			}
+		}
+		if titleBlock >= 0 {
+			break
+		}
+	}
+
+	if doc.Imprint.IsZero() {
+		return out
+	}
+	text := func(pg *typeset.Page) bool { // the page carries text of the document (not the 版记)
+		for _, l := range pg.Lines {
+			if l.Block > 0 || l.Kind == typeset.Cell {
+				return true
+			}
+		}
+		return false
+	}
+	out.imprintPage = len(res.Pages)
+	for i, pg := range res.Pages {
+		if text(pg) {
+			out.textPage = i + 1
+		}
+	}
+	out.blank = out.imprintPage-out.textPage == 2
+	last := res.Pages[out.imprintPage-1]
+	// the 版记's lines are the last ones placed on its page: 抄送, then the 印发 line
+	n := 0
+	for i := len(last.Lines) - 1; i >= 0 && last.Lines[i].Block == 0 && last.Lines[i].Kind == typeset.Body; i-- {
+		n++
+	}
+	out.ccLines = n
+	if p.Imprint.Rules && (doc.Imprint.Printer != "" || !doc.Imprint.PrintDate.IsZero()) {
+		out.ccLines--
+	}
+	if len(doc.Imprint.CC) == 0 {
+		out.ccLines = 0
+	}
+	out.imprintFolio = !last.NoFolio && last.Folio != nil
+	if out.textPage != out.imprintPage || out.imprintFolio || out.imprintPage == 1 {
+		return out
+	}
+	// The 版记 shares a page that shows no number: find that page's first line.
+	var first *typeset.Line
+	maxSlot := -1
+	for _, l := range last.Lines {
+		if l.Block > 0 || l.Kind == typeset.Cell {
+			if first == nil || l.Slot < first.Slot {
+				first = l
+			}
+			maxSlot = max(maxSlot, l.Slot)
+		}
+	}
+	if first == nil || first.Kind == typeset.Cell {
+		return out
+	}
+	out.pageStart = strings.Join(strings.Fields(first.Text()), "")
+	out.pageStartFound = true
+	for _, l := range res.Pages[out.imprintPage-2].Lines {
+		if l.Block == first.Block {
+			out.lineInPara++
+		}
+	}
+	for _, l := range last.Lines {
+		if l.Block == 0 && l.Kind != typeset.Cell && l.Slot > maxSlot {
+			out.imprintLines++
+		}
+	}
+	out.freeBelowText = p.Grid.Lines - (maxSlot + 1)
+	return out
+}
