@@ -185,14 +185,15 @@ func (w *writer) body() (string, error) {
 	list := len(doc.Attachments) > 0
 	meeting := !doc.Attendance.IsZero()
 	blocks := doc.Blocks()
-	// The last text paragraph keeps its last lines with what follows it to the 署名,
-	// which must not stand alone on a page (§7.3.5.5).
-	lastTable, err := w.text(&b, blocks, signed || list || meeting)
+	// The 署名 must not stand alone on a page (§7.3.5.5): what comes right before it
+	// (the text's last paragraph, the 附件说明 or the attendance) keeps its last lines
+	// with it, as the PDF keeps them in one block.
+	lastTable, err := w.text(&b, blocks, signed && !list && !meeting)
 	if err != nil {
 		return "", err
 	}
 	if list {
-		if err := w.attachmentList(&b, signed || meeting); err != nil {
+		if err := w.attachmentList(&b, signed && !meeting); err != nil {
 			return "", err
 		}
 		lastTable = false

@@ -365,26 +365,9 @@ func TestJointIssuers(t *testing.T) {
 // on the date, with the date 右空四字 and the 署名 centred over it (§7.3.5.1).
 func TestSeal(t *testing.T) {
 	doc, p := samplePreset(t, "notice")
-	dir := t.TempDir()
-	img := image.NewNRGBA(image.Rect(0, 0, 64, 64))
-	for y := 0; y < 64; y++ {
-		for x := 0; x < 64; x++ {
-			if dx, dy := x-32, y-32; dx*dx+dy*dy < 30*30 && dx*dx+dy*dy > 26*26 {
-				img.Set(x, y, imgcolor.NRGBA{255, 0, 0, 255})
-			}
-		}
-	}
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "seal.png"), buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	doc.Seal = "seal.png"
-	doc.Fields["seal"] = model.Pos{File: filepath.Join(dir, "notice.toml"), Line: 1, Col: 1}
+	png := sealImage(t, doc)
 	pk := write(t, doc, p)
-	if !bytes.Equal(pk.parts["word/media/seal.png"], buf.Bytes()) {
+	if !bytes.Equal(pk.parts["word/media/seal.png"], png) {
 		t.Fatal("the seal image is not in the package")
 	}
 	d := pk.xml(t, "word/document.xml")
@@ -417,6 +400,31 @@ func TestSeal(t *testing.T) {
 	if err := Write(&bytes.Buffer{}, doc, p); err == nil || !strings.Contains(err.Error(), "missing.png") {
 		t.Errorf("a missing seal image: %v", err)
 	}
+}
+
+// sealImage writes a red ring as seal.png next to a content file of its own and
+// points doc's seal at it; it returns the PNG.
+func sealImage(t testing.TB, doc *model.Document) []byte {
+	t.Helper()
+	dir := t.TempDir()
+	img := image.NewNRGBA(image.Rect(0, 0, 64, 64))
+	for y := 0; y < 64; y++ {
+		for x := 0; x < 64; x++ {
+			if dx, dy := x-32, y-32; dx*dx+dy*dy < 30*30 && dx*dx+dy*dy > 26*26 {
+				img.Set(x, y, imgcolor.NRGBA{255, 0, 0, 255})
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "seal.png"), buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	doc.Seal = "seal.png"
+	doc.Fields["seal"] = model.Pos{File: filepath.Join(dir, "notice.toml"), Line: 1, Col: 1}
+	return buf.Bytes()
 }
 
 // validate runs validate-docx on a written package when the tools are there.
@@ -492,6 +500,12 @@ func TestLibreOfficePresets(t *testing.T) {
 	}
 	doc, p := blankPageDocument(t)
 	cases = append(cases, tc{"notice-blank-page", doc, p})
+	// 联合行文 with a seal
+	doc, p = samplePreset(t, "notice")
+	doc.Header.Issuers = []string{"XX旗人民政府办公室", "XX旗统计局"}
+	doc.Authors = []string{"XX旗统计局"}
+	sealImage(t, doc)
+	cases = append(cases, tc{"notice-joint-seal", doc, p})
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			pdf := renderPreset(t, c.doc, c.p, c.name+".docx")
@@ -515,6 +529,10 @@ func TestLibreOfficePresets(t *testing.T) {
 				case c.p.Header.MarkFromPage && strings.HasPrefix(v, "page 1: text outside the 版心") && strings.HasSuffix(v, c.doc.Header.Issuers[0]):
 					// §10.1 puts a 信函's 标志 30 mm from the page top, above the 版心; the
 					// check takes any text there for a fault (the PDF draws it as shapes)
+					t.Logf("expected: %s", v)
+				case len(c.doc.Header.Issuers) > 1 && strings.HasPrefix(v, "title line not centred"):
+					// the check takes the largest text for the title: the stacked names of a
+					// 联合行文 and "文件" beside them are centred as a block, not line by line
 					t.Logf("expected: %s", v)
 				case strings.HasPrefix(v, "a full body line holds 27.0 characters"):
 					// LibreOffice ignores w:autoSpaceDE/DN and puts space between Chinese

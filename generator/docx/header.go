@@ -63,6 +63,11 @@ func (w *writer) headerGeometry() headerLayout {
 		}
 		n := layout.Pt(len(h.Issuers) - 1)
 		g.markBottom = g.markTop + g.markSize + n*g.markSize*1.2
+		if n > 0 && st.MarkSuffix != "" {
+			// as typeset.header measures it: from the foot of "文件", which is centred on
+			// the stacked names (so the 发文字号 lands on the PDF's grid line)
+			g.markBottom = g.markTop + g.markSize + n*g.markSize*0.6
+		}
 	}
 	if st.Double {
 		g.metaSlot = slotAt(g.markBottom + st.RuleBelow.Pt() + st.DoubleThick.Pt() + st.DoubleGap.Pt() + st.DoubleThin.Pt())
@@ -213,7 +218,13 @@ func (w *writer) header(b *strings.Builder) (pos, titleSlot int, err error) {
 
 	// 发文机关标志 (not in a 信函, whose 标志 is in the first page's header)
 	if len(h.Issuers) > 0 && !st.MarkFromPage {
-		w.mark(b, g, before(twips(g.markTop)))
+		top := twips(g.markTop)
+		if len(h.Issuers) > 1 {
+			// stacked names on exact lines of 1.2 em: LibreOffice sets the first name's
+			// em box 0.08 em below the line's top (baseline at 80 % of the line)
+			top -= twips(g.markSize * (0.8*1.2 - 0.88))
+		}
+		w.mark(b, g, before(top))
 		pos += w.markHeight(g)
 	}
 
