@@ -7,6 +7,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
 	"sort"
@@ -137,8 +139,12 @@ func (b *Builder) renderPDF(buf *bytes.Buffer, out *Output) error {
 	}
 	out.Pages = len(res.Pages)
 	out.Fallbacks = res.Fallbacks
+	images, err := loadImages(out.Doc)
+	if err != nil {
+		return err
+	}
 	d := out.Doc.Date
-	meta := pdf.Meta{Title: out.Doc.Title, Author: out.Doc.Author,
+	meta := pdf.Meta{Title: out.Doc.Title, Author: out.Doc.Author, Images: images,
 		Date: time.Date(max(d.Year, 2000), time.Month(max(d.Month, 1)), max(d.Day, 1), 0, 0, 0, 0, time.UTC)}
 	return pdf.Write(buf, res, out.Preset, subsetters, meta)
 }
@@ -172,6 +178,31 @@ func (b *Builder) Build(input, dir string, formats []Format) (*Output, []string,
 		written = append(written, path)
 	}
 	return out, written, nil
+}
+
+// loadImages reads the pictures the document places (the seal, a PNG file named
+// relative to the content file), keyed by the name the content gives.
+func loadImages(doc *model.Document) (map[string]image.Image, error) {
+	if doc.Seal == "" {
+		return nil, nil
+	}
+	pos := doc.Fields["seal"]
+	path := doc.Seal
+	if !filepath.IsAbs(path) && pos.File != "" {
+		path = filepath.Join(filepath.Dir(pos.File), path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &content.Error{Pos: pos, Field: "seal", Msg: "无法读取印章图片 " + doc.Seal,
+			Hint: "检查文件名；路径相对于内容文件所在的目录"}
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		return nil, &content.Error{Pos: pos, Field: "seal", Msg: "印章图片 " + doc.Seal + " 不是 PNG 图片",
+			Hint: "把印章另存为 PNG 格式（背景透明为佳）"}
+	}
+	return map[string]image.Image{doc.Seal: img}, nil
 }
 
 // WriteFileAtomic writes data to a temporary file beside path and renames it over

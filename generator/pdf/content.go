@@ -99,7 +99,8 @@ func (d *doc) content(b []byte, pg *typeset.Page) []byte {
 	if pg.Folio != nil {
 		draw(pg.Folio)
 	}
-	return b
+	// the seal over the 署名 and date, as ink over ink
+	return d.appendImages(b, pg)
 }
 
 // appendPath appends the operators of an outline. PDF has no quadratic curves: each is

@@ -63,7 +63,16 @@ func (d *doc) write(w *writer, res *typeset.Result, contents []stream, meta Meta
 			w.ref(f.type0(v))
 		}
 	}
-	w.str(" >> >>")
+	w.str(" >>")
+	if len(d.pictures) > 0 {
+		w.str(" /XObject <<")
+		for _, p := range d.pictures {
+			w.str(" " + p.res + " ")
+			w.ref(p.obj)
+		}
+		w.str(" >>")
+	}
+	w.str(" >>")
 	w.endobj()
 
 	for i := range n {
@@ -80,6 +89,9 @@ func (d *doc) write(w *writer, res *typeset.Result, contents []stream, meta Meta
 	}
 	for _, f := range d.fonts {
 		f.write(w)
+	}
+	for _, p := range d.pictures {
+		p.write(w)
 	}
 	if want := d.objects - 1; len(w.offs) != want && w.err == nil {
 		w.err = fmt.Errorf("pdf: internal error: %d objects written, %d numbered", len(w.offs), want)

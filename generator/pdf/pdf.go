@@ -9,6 +9,7 @@ package pdf
 
 import (
 	"fmt"
+	"image"
 	"io"
 	"math"
 	"runtime"
@@ -41,6 +42,8 @@ type Meta struct {
 	Title  string
 	Author string
 	Date   time.Time // creation and modification date; fixed, so the bytes repeat
+	// Images holds the decoded pictures the pages place (the seal), by path.
+	Images map[string]image.Image
 }
 
 // doc is a document being written.
@@ -50,6 +53,9 @@ type doc struct {
 	width   float64 // page size in points, as the MediaBox states it
 	height  float64
 	objects int // the next free object number once all are numbered
+
+	pictures []*picture
+	byPath   map[string]*picture
 }
 
 // The objects: these four, then each page and its content stream, then each font's
@@ -70,6 +76,9 @@ func Write(w io.Writer, res *typeset.Result, p *layout.Preset, fonts map[layout.
 	if err != nil {
 		return err
 	}
+	if err := d.collectPictures(res, meta.Images); err != nil {
+		return err
+	}
 	// Two decimals, as A4 is usually written (595.28 × 841.89); y is flipped with the same
 	// height, so every position measured from the top-left stays exact.
 	d.width = math.Round(float64(p.Page.Width.Pt())*100) / 100
@@ -83,6 +92,10 @@ func Write(w io.Writer, res *typeset.Result, p *layout.Preset, fonts map[layout.
 		for v := 1; v < len(f.glyphs); v++ {
 			f.res = append(f.res, fmt.Appendf(nil, "/F%dv%d", i+1, v))
 		}
+	}
+	for _, p := range d.pictures {
+		p.obj = d.objects
+		d.objects += p.objects()
 	}
 
 	// Subsetting and compression take most of the time, so they run on every core: first
@@ -120,6 +133,14 @@ func Write(w io.Writer, res *typeset.Result, p *layout.Preset, fonts map[layout.
 	for i := range contents {
 		contents[i].split(0, 0)
 		streams = append(streams, &contents[i])
+	}
+	for _, p := range d.pictures {
+		p.rgb.split(0, 0)
+		streams = append(streams, &p.rgb)
+		if p.hasAlpha {
+			p.alpha.split(0, 0)
+			streams = append(streams, &p.alpha)
+		}
 	}
 	type job struct {
 		s *stream

@@ -104,6 +104,10 @@ func (t *typesetter) blocks(doc *model.Document) ([]*block, error) {
 			if err != nil {
 				return nil, err
 			}
+			if doc.Seal != "" {
+				// the seal reaches a line below the date: the 附注 goes under it
+				sig = append(sig, &Line{Kind: Signature})
+			}
 			sig = append(sig, note...)
 		}
 		last := out[len(out)-1]
