@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/xml"
 	"html"
+	"image"
+	"image/color"
 	"math"
 	"os"
 	"os/exec"
@@ -378,5 +380,47 @@ func TestShapes(t *testing.T) {
 	res.Pages[0].Shapes[0].Segs[2].Op = 'C'
 	if err := pdf.Write(&buf, res, p, subs, testMeta); err == nil || !strings.Contains(err.Error(), "'C'") {
 		t.Errorf("an unknown path operation gave %v", err)
+	}
+}
+
+// TestImage: a placed picture is an RGB image with its alpha as a soft mask, drawn
+// into its box.
+func TestImage(t *testing.T) {
+	if !have(t, "pdfimages") || !have(t, "mutool") {
+		t.Skip()
+	}
+	p, _, subs := setup(t)
+	img := image.NewNRGBA(image.Rect(0, 0, 4, 2))
+	img.SetNRGBA(0, 0, color.NRGBA{R: 255, A: 200})
+	res := &typeset.Result{Pages: []*typeset.Page{{Number: 1, Images: []typeset.Image{{Path: "seal.png", X: 400, Y: 500, W: 120, H: 60}}}}}
+	meta := testMeta
+	meta.Images = map[string]image.Image{"seal.png": img}
+	var buf bytes.Buffer
+	if err := pdf.Write(&buf, res, p, subs, meta); err != nil {
+		t.Fatal(err)
+	}
+	path := tempPDF(t, "image", buf.Bytes())
+	checkTools(t, "image", buf.Bytes())
+	out, err := exec.Command("pdfimages", "-list", path).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := strings.Split(strings.TrimSpace(string(out)), "\n")[2:]
+	if len(rows) != 2 || !strings.Contains(rows[0], "image") || !strings.Contains(rows[1], "smask") ||
+		!strings.Contains(rows[0], " 4 ") || !strings.Contains(rows[0], "rgb") {
+		t.Errorf("pdfimages -list:\n%s", out)
+	}
+	trace, err := exec.Command("mutool", "draw", "-q", "-F", "trace", "-o", "-", path).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// MuPDF traces from the top-left: the box at (400, 500), 120 × 60
+	if !strings.Contains(string(trace), `transform="120 0 0 60 400 500"`) {
+		t.Errorf("image not drawn into its box:\n%.600s", trace)
+	}
+
+	meta.Images = nil
+	if err := pdf.Write(&buf, res, p, subs, meta); err == nil {
+		t.Error("an image that was not read gave no error")
 	}
 }
