@@ -15,8 +15,8 @@ const (
 	tagTTCF     = 0x74746366 // "ttcf": TrueType collection
 )
 
-// errCFF is returned for OpenType fonts with PostScript (CFF) outlines: fpdf can only embed
-// TrueType glyf outlines, and so can Subset.
+// errCFF is returned for OpenType fonts with PostScript (CFF) outlines: Subset and the PDF
+// writer (FontFile2) handle TrueType glyf outlines only.
 var errCFF = errors.New("是 CFF（PostScript 轮廓）OpenType 字体，只支持 TrueType（glyf）字体")
 
 // errTTC is returned by Parse for a collection: the caller picks a face first (see extractFace).

@@ -8,7 +8,7 @@ import (
 
 // Subset returns a TrueType file with only the glyphs of runes, for embedding in a PDF.
 //
-// The result is made for codeberg.org/go-pdf/fpdf: its cmap is a single (3,1) format 4
+// The result is a FontFile2 for a PDF with CID = glyph ID: its cmap is a single (3,1) format 4
 // subtable that maps exactly the given runes; glyf holds their outlines, .notdef and the
 // components of composite glyphs, and every other glyph is empty. Glyph IDs do not change,
 // so hmtx, hhea and maxp are copied as they are; loca is rebuilt in the long format and post
@@ -16,7 +16,7 @@ import (
 // tables (cvt, fpgm, prep, gasp) are kept; everything else is dropped. The bytes depend only
 // on the font and the set of runes, not on their order or repetition.
 //
-// Runes above U+FFFF (fpdf cannot encode them) and runes the font lacks are errors naming
+// Runes above U+FFFF (a format 4 cmap cannot map them) and runes the font lacks are errors naming
 // the rune: callers pick a fallback font for those first.
 func (f *Face) Subset(runes []rune) ([]byte, error) {
 	runes = slices.Clone(runes)
@@ -127,7 +127,7 @@ func (f *Face) Subset(runes []rune) ([]byte, error) {
 		{tag: "glyf", size: size, fill: fillGlyf},
 		{tag: "post", data: post},
 	}
-	// fpdf reads the name table unconditionally; give it an empty one if the font has none.
+	// PDF readers (and fpdf, the tests' second opinion) expect a name table; give an empty one.
 	name := f.tables["name"]
 	if name == nil {
 		name = []byte{0, 0, 0, 0, 0, 6}
