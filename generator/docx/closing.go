@@ -238,6 +238,7 @@ func (w *writer) text(b *strings.Builder, blocks []model.Block, keepLast bool) (
 			direct += w.spacingBefore(gap, p.Body)
 			gap = 0
 			body := run{role: p.Body.Role, text: text.String()}
+			pStyle, runs := styleBody, []run{body}
 			if s := blk.Lead; s != nil {
 				if err := checkText(s.Heading, s.Pos); err != nil {
 					return false, err
@@ -246,10 +247,17 @@ func (w *writer) text(b *strings.Builder, blocks []model.Block, keepLast bool) (
 				// font (character style), then the body text in the body font.
 				level := clampLevel(s.Level)
 				lead := run{style: styleHeadingChar(level), role: w.headingRole(s), text: s.Number + s.Heading}
-				w.paragraph(b, styleRunIn(level), direct, lead, body)
-			} else {
-				w.paragraph(b, styleBody, direct, body)
+				pStyle, runs = styleRunIn(level), []run{lead, body}
 			}
+			lead := ""
+			if len(runs) == 2 {
+				lead = runs[0].text
+			}
+			if at := w.splitPoint(lead, body.text); at > 0 {
+				w.splitParagraph(b, pStyle, direct, runs, at)
+				continue
+			}
+			w.paragraph(b, pStyle, direct, runs...)
 		case *model.Table:
 			var err error
 			if gap, err = w.table(b, blk, keep, gap); err != nil {
@@ -260,4 +268,25 @@ func (w *writer) text(b *strings.Builder, blocks []model.Block, keepLast bool) (
 	}
 	w.gap = gap
 	return lastTable, nil
+}
+
+// splitParagraph writes a paragraph that the PDF breaks across the top of the last
+// text page, when that page also holds the 版记 and shows no number, as two
+// paragraphs: the lines before the page, justified to the last (w:jc distribute: they
+// are full lines in the PDF), ending the numbered section, and the rest, without a
+// first-line indent, on the 版记's page. at is the byte offset in the body run.
+func (w *writer) splitParagraph(b *strings.Builder, pStyle, direct string, runs []run, at int) {
+	body := runs[len(runs)-1]
+	first := append(append([]run(nil), runs[:len(runs)-1]...), run{role: body.role, text: body.text[:at]})
+	keep := strings.Contains(direct, `<w:keepNext/>`)
+	direct = strings.ReplaceAll(direct, `<w:keepNext/>`, "")
+	w.paragraph(b, pStyle, direct+`<w:jc w:val="distribute"/>`, first...)
+	w.endSection(b, w.sectPr(sectMain))
+	w.splitDone = true
+	rest := ""
+	if keep {
+		rest = `<w:keepNext/>`
+	}
+	rest += `<w:ind w:firstLine="0" w:firstLineChars="0"/>`
+	w.paragraph(b, styleBody, rest, run{role: body.role, text: body.text[at:]})
 }

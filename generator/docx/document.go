@@ -3,6 +3,7 @@ package docx
 import (
 	"math"
 	"strings"
+	"unicode"
 
 	"github.com/gongwen/gongwen/generator/layout"
 	"github.com/gongwen/gongwen/generator/model"
@@ -135,6 +136,7 @@ func (w *writer) reset() {
 	w.rels = nil
 	w.gap = 0
 	w.usedNoNumber = false
+	w.splitDone = false
 }
 
 // body writes the body: the 版头, 标题, 主送机关, the text in reading order, 附件说明,
@@ -244,7 +246,7 @@ func (w *writer) body() (string, error) {
 			last = sectMain
 		case pp.imprintPage == 1:
 			last = sectNoNumber
-		case w.breakBefore < 0:
+		case w.breakBefore < 0 && !w.splitDone:
 			last = sectMain // the page's start was not found: it keeps its number
 		}
 	default: // on a new page, after a blank page when the text ends on an even one
@@ -275,25 +277,49 @@ func (w *writer) needPageStart() bool {
 }
 
 // findPageStart is the index of the body paragraph that starts the 版记's page in the
-// PDF: the last paragraph that begins with the page's first line; else the paragraph
-// that contains it, when the lines it brings along still leave room for the 版记.
+// PDF: the last paragraph that begins with the page's first line. When the page
+// begins inside a paragraph, it is -1 and the paragraph is split there instead (see
+// splitParagraph).
 func (w *writer) findPageStart() int {
 	pp := w.pages
 	texts := w.paraTexts
 	if w.imprintIndex < len(texts) {
 		texts = texts[:w.imprintIndex]
 	}
-	for i := len(texts) - 1; i >= 0; i-- {
-		if pp.pageStart != "" && strings.HasPrefix(texts[i], pp.pageStart) {
-			return i
-		}
-	}
-	if pp.freeBelowText-pp.lineInPara < pp.imprintLines+1 {
+	if pp.lineInPara > 0 || pp.pageStart == "" {
 		return -1
 	}
 	for i := len(texts) - 1; i >= 0; i-- {
-		if pp.pageStart != "" && strings.Contains(texts[i], pp.pageStart) {
+		if strings.HasPrefix(texts[i], pp.pageStart) {
 			return i
+		}
+	}
+	return -1
+}
+
+// splitPoint reports where a paragraph whose text is lead + body must be split so
+// that the 版记's page starts with the PDF's first line: the byte offset in body,
+// or -1. The paragraph's text on the pages before must be exactly its beginning.
+func (w *writer) splitPoint(lead, body string) int {
+	pp := w.pages
+	if w.collect || w.splitDone || pp.lineInPara == 0 || !w.needPageStart() {
+		return -1
+	}
+	all := strings.Join(strings.Fields(lead+body), "")
+	if !strings.HasPrefix(all, pp.splitHead+pp.pageStart) {
+		return -1
+	}
+	// count the head's characters, spaces aside, into body after the lead
+	n := len([]rune(pp.splitHead)) - len([]rune(strings.Join(strings.Fields(lead), "")))
+	if n <= 0 {
+		return -1
+	}
+	for i, r := range body {
+		if n == 0 {
+			return i
+		}
+		if !unicode.IsSpace(r) {
+			n--
 		}
 	}
 	return -1

@@ -64,6 +64,7 @@ type writer struct {
 	paraTexts    []string
 	breakBefore  int
 	imprintIndex int
+	splitDone    bool // the paragraph that crosses onto the 版记's page was split
 
 	parts        []part      // further parts (the seal image)
 	rels         [][3]string // and their relationships from document.xml

@@ -500,6 +500,8 @@ func TestLibreOfficePresets(t *testing.T) {
 	}
 	doc, p := blankPageDocument(t)
 	cases = append(cases, tc{"notice-blank-page", doc, p})
+	doc, p = splitDocument(t)
+	cases = append(cases, tc{"request-split-paragraph", doc, p})
 	// 联合行文 with a seal
 	doc, p = samplePreset(t, "notice")
 	doc.Header.Issuers = []string{"XX旗人民政府办公室", "XX旗统计局"}
@@ -696,4 +698,77 @@ func checkPositions(t *testing.T, pdf string, doc *model.Document, p *layout.Pre
 	if edge := lo[len(lo)-1].y + lo[len(lo)-1].w/2; math.Abs(edge-bottom) > float64(layout.MM(0.5).Pt()) {
 		t.Errorf("the last 版记 rule ends at %.2f pt, the 版心 at %.2f", edge, bottom)
 	}
+}
+
+// TestImprintPageStart: when the 版记 shares the text's last page, that page begins a
+// section whose footers are empty (§7.5: the 版记 page shows no number): before the
+// paragraph the PDF starts the page with, or, when the page begins inside a
+// paragraph, before that paragraph if its lines still leave room for the 版记.
+func TestImprintPageStart(t *testing.T) {
+	for _, name := range []string{"request", "minutes"} {
+		t.Run(name, func(t *testing.T) {
+			doc, p := samplePreset(t, name)
+			pp := layoutPages(doc, p)
+			if !pp.ok || pp.textPage != pp.imprintPage || pp.imprintFolio {
+				t.Fatalf("the sample's 版记 should share its unnumbered last page: %+v", pp)
+			}
+			d := write(t, doc, p).xml(t, "word/document.xml")
+			paras := bodyParas(d)
+			var brk int = -1
+			for i, p0 := range paras {
+				if p0.path("pPr", "sectPr") != nil {
+					brk = i
+				}
+			}
+			if brk < 0 || brk+1 >= len(paras) {
+				t.Fatal("no section ends before the 版记's page")
+			}
+			next := strings.Join(strings.Fields(paras[brk+1].texts()), "")
+			if !strings.HasPrefix(next, pp.pageStart) {
+				t.Errorf("the 版记's page starts with %q, the PDF's with %q", next, pp.pageStart)
+			}
+		})
+	}
+	t.Run("inside a paragraph", func(t *testing.T) {
+		doc, p := splitDocument(t)
+		pp := layoutPages(doc, p)
+		d := write(t, doc, p).xml(t, "word/document.xml")
+		paras := bodyParas(d)
+		for i, p0 := range paras {
+			if p0.path("pPr", "sectPr") == nil {
+				continue
+			}
+			head, rest := p0.texts(), paras[i+1].texts()
+			if p0.path("pPr", "jc").val() != "distribute" {
+				t.Errorf("the paragraph's part before the page is not justified to its last line")
+			}
+			if !strings.HasPrefix(strings.Join(strings.Fields(rest), ""), pp.pageStart) {
+				t.Errorf("the 版记's page starts with %q, the PDF's with %q", rest, pp.pageStart)
+			}
+			if ind := paras[i+1].path("pPr", "ind"); ind == nil || intAttr(t, ind, "firstLineChars") != 0 {
+				t.Error("the paragraph's rest is indented as a new paragraph")
+			}
+			t.Logf("split after %q", head[max(0, len(head)-30):])
+			return
+		}
+		t.Fatal("no section ends before the 版记's page")
+	})
+}
+
+// splitDocument is the request sample, its second section dropped and its intro
+// grown until the PDF's page 2, which holds the 版记, begins inside the intro.
+func splitDocument(t testing.TB) (*model.Document, *layout.Preset) {
+	t.Helper()
+	doc, p := samplePreset(t, "request")
+	doc.Sections = doc.Sections[:1] // room on page 2 for the intro's last lines
+	intro := doc.Intro[0]
+	for i := 0; i < 40; i++ {
+		pp := layoutPages(doc, p)
+		if pp.ok && pp.textPage == pp.imprintPage && pp.imprintPage == 2 && pp.lineInPara > 0 {
+			return doc, p
+		}
+		intro.Spans = append(intro.Spans, model.Span{Text: "结合我旗普查工作实际。"})
+	}
+	t.Skip("no configuration with page 2 starting inside a paragraph")
+	return nil, nil
 }

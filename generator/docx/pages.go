@@ -28,13 +28,13 @@ type pdfPages struct {
 	blank                 bool
 	imprintFolio          bool // the 版记 page shows its number
 	// When the 版记 shares the text's last page and that page shows no number, the
-	// page must begin a section of its own: the first line of that page, whether it
-	// starts a paragraph, and how many grid lines of the page are free below the text.
+	// page must begin a section of its own: the first line of that page (without
+	// spaces) and, when the page begins inside a paragraph, that paragraph's text on
+	// the page before.
 	pageStart      string
-	lineInPara     int // lines of the page's first paragraph on the page before
-	freeBelowText  int
-	imprintLines   int
 	pageStartFound bool
+	lineInPara     int    // lines of the page's first paragraph on the pages before
+	splitHead      string // their text
 	ccLines        int // lines of the 版记's 抄送 in the PDF
 }
 
@@ -111,13 +111,9 @@ func layoutPages(doc *model.Document, p *layout.Preset) pdfPages {
 	}
 	// The 版记 shares a page that shows no number: find that page's first line.
 	var first *typeset.Line
-	maxSlot := -1
 	for _, l := range last.Lines {
-		if l.Block > 0 || l.Kind == typeset.Cell {
-			if first == nil || l.Slot < first.Slot {
-				first = l
-			}
-			maxSlot = max(maxSlot, l.Slot)
+		if (l.Block > 0 || l.Kind == typeset.Cell) && (first == nil || l.Slot < first.Slot) {
+			first = l
 		}
 	}
 	if first == nil || first.Kind == typeset.Cell {
@@ -125,16 +121,15 @@ func layoutPages(doc *model.Document, p *layout.Preset) pdfPages {
 	}
 	out.pageStart = strings.Join(strings.Fields(first.Text()), "")
 	out.pageStartFound = true
-	for _, l := range res.Pages[out.imprintPage-2].Lines {
-		if l.Block == first.Block {
-			out.lineInPara++
+	var head strings.Builder
+	for _, pg := range res.Pages[:out.imprintPage-1] {
+		for _, l := range pg.Lines {
+			if l.Block == first.Block {
+				out.lineInPara++
+				head.WriteString(l.Text())
+			}
 		}
 	}
-	for _, l := range last.Lines {
-		if l.Block == 0 && l.Kind != typeset.Cell && l.Slot > maxSlot {
-			out.imprintLines++
-		}
-	}
-	out.freeBelowText = p.Grid.Lines - (maxSlot + 1)
+	out.splitHead = strings.Join(strings.Fields(head.String()), "")
 	return out
 }
