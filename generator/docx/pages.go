@@ -35,7 +35,7 @@ type pdfPages struct {
 	pageStartFound bool
 	lineInPara     int    // lines of the page's first paragraph on the pages before
 	splitHead      string // their text
-	ccLines        int // lines of the 版记's 抄送 in the PDF
+	ccLines        int    // lines of the 版记's 抄送 in the PDF
 }
 
 // layoutPages typesets doc as the PDF is made with the bundled fonts. When a role has
