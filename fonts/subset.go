@@ -110,6 +110,22 @@ func (f *Face) Subset(runes []rune) ([]byte, error) {
 		return nil, fmt.Errorf("字体 %s 子集：%w", f.source, err)
 	}
 
+	// Metrics of the glyphs left out are zeroed: the table keeps its size (glyph IDs do not
+	// change) but compresses to almost nothing. The last long metric stays, as every glyph
+	// after it takes its advance.
+	hmtx := slices.Clone(f.hmtx)
+	for g, k := range keep {
+		switch {
+		case k:
+		case g < f.numHMetrics-1 && 4*g+4 <= len(hmtx):
+			clear(hmtx[4*g : 4*g+4])
+		case g >= f.numHMetrics:
+			if off := 4*f.numHMetrics + 2*(g-f.numHMetrics); off+2 <= len(hmtx) {
+				clear(hmtx[off : off+2])
+			}
+		}
+	}
+
 	head := slices.Clone(f.tables["head"])
 	binary.BigEndian.PutUint16(head[50:], 1) // indexToLocFormat: long
 
@@ -121,7 +137,7 @@ func (f *Face) Subset(runes []rune) ([]byte, error) {
 		{tag: "head", data: head},
 		{tag: "hhea", data: f.tables["hhea"]},
 		{tag: "maxp", data: f.tables["maxp"]},
-		{tag: "hmtx", data: f.tables["hmtx"]},
+		{tag: "hmtx", data: hmtx},
 		{tag: "cmap", data: cmap},
 		{tag: "loca", data: loca},
 		{tag: "glyf", size: size, fill: fillGlyf},
