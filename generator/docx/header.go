@@ -224,7 +224,9 @@ func (w *writer) header(b *strings.Builder) (pos, titleSlot int, err error) {
 			// em box 0.08 em below the line's top (baseline at 80 % of the line)
 			top -= twips(g.markSize * (0.8*1.2 - 0.88))
 		}
-		w.mark(b, g, before(top))
+		sp := max(0, top-pos)
+		pos = max(pos, top)
+		w.mark(b, g, sp)
 		pos += w.markHeight(g)
 	}
 
@@ -322,19 +324,21 @@ func (w *writer) markHeight(g headerLayout) int {
 
 // mark writes the 发文机关标志: red, centred, in the mark role at the (shrunk) size. A
 // 联合行文's names are stacked in a borderless table, spread to the widest name, with
-// "文件" in a second column centred on them (§7.2.4); direct is the spacing before.
-func (w *writer) mark(b *strings.Builder, g headerLayout, direct string) {
+// "文件" in a second column centred on them (§7.2.4); before is the space above it, in
+// twips.
+func (w *writer) mark(b *strings.Builder, g headerLayout, before int) {
 	h, st := w.doc.Header, w.p.Header
 	if len(h.Issuers) == 1 {
+		direct := ""
+		if before > 0 {
+			direct = `<w:spacing w:before="` + itoa(before) + `"/>`
+		}
 		w.paragraph(b, styleMark, direct, run{role: st.MarkRole, text: h.Issuers[0] + st.MarkSuffix})
 		return
 	}
 	// a spacer paragraph brings the table down to the 标志's top (a table has no
 	// spacing before of its own)
-	if direct != "" {
-		sp := strings.TrimSuffix(strings.TrimPrefix(direct, `<w:spacing w:before="`), `"/>`)
-		spacer(b, atoiSafe(sp))
-	}
+	spacer(b, before)
 	size := g.markSize
 	lead := twips(size * 1.2)
 	var widest float64
@@ -384,17 +388,6 @@ func spacer(b *strings.Builder, h int) {
 		`" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>`)
 }
 
-func atoiSafe(s string) int {
-	n := 0
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return 0
-		}
-		n = n*10 + int(r-'0')
-	}
-	return n
-}
-
 // eighths is a rule width in the eighths of a point of w:sz, within the schema's 2–96.
 func eighths(v layout.Pt) int { return min(max(int(math.Round(float64(v)*8)), 2), 96) }
 
@@ -416,7 +409,7 @@ func (w *writer) letterHeaderXML(g headerLayout) []byte {
 	b.WriteString(xmlPI)
 	b.WriteString(`<w:hdr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `">`)
 	if len(w.doc.Header.Issuers) > 0 {
-		w.mark(&b, g, "")
+		w.mark(&b, g, 0)
 	}
 	if st.Double {
 		gapTop := twips(st.RuleBelow.Pt() - (g.markSize*markLead - g.markSize))
