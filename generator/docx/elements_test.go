@@ -490,26 +490,31 @@ func blankPageDocument(t testing.TB) (*model.Document, *layout.Preset) {
 func TestLibreOfficePresets(t *testing.T) {
 	type tc struct {
 		name string
-		doc  *model.Document
-		p    *layout.Preset
+		make func(testing.TB) (*model.Document, *layout.Preset)
 	}
 	var cases []tc
 	for _, name := range presetSamples {
-		doc, p := samplePreset(t, name)
-		cases = append(cases, tc{name, doc, p})
+		cases = append(cases, tc{name, func(t testing.TB) (*model.Document, *layout.Preset) { return samplePreset(t, name) }})
 	}
-	doc, p := blankPageDocument(t)
-	cases = append(cases, tc{"notice-blank-page", doc, p})
-	doc, p = splitDocument(t)
-	cases = append(cases, tc{"request-split-paragraph", doc, p})
-	// 联合行文 with a seal
-	doc, p = samplePreset(t, "notice")
-	doc.Header.Issuers = []string{"XX旗人民政府办公室", "XX旗统计局"}
-	doc.Authors = []string{"XX旗统计局"}
-	sealImage(t, doc)
-	cases = append(cases, tc{"notice-joint-seal", doc, p})
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
+	cases = append(cases,
+		tc{"notice-blank-page", blankPageDocument},
+		tc{"request-split-paragraph", splitDocument},
+		tc{"notice-joint-seal", func(t testing.TB) (*model.Document, *layout.Preset) {
+			// 联合行文 with a seal
+			doc, p := samplePreset(t, "notice")
+			doc.Header.Issuers = []string{"XX旗人民政府办公室", "XX旗统计局"}
+			doc.Authors = []string{"XX旗统计局"}
+			sealImage(t, doc)
+			return doc, p
+		}})
+	for _, c0 := range cases {
+		t.Run(c0.name, func(t *testing.T) {
+			doc, p := c0.make(t)
+			c := struct {
+				name string
+				doc  *model.Document
+				p    *layout.Preset
+			}{c0.name, doc, p}
 			pdf := renderPreset(t, c.doc, c.p, c.name+".docx")
 			ours := typesetPDF(t, c.doc, c.p)
 			args := []string{pdf, "--json"}
