@@ -61,13 +61,9 @@ func (w *writer) headerGeometry() headerLayout {
 		if st.MarkFromPage {
 			g.markTop -= pageTop
 		}
+		// as typeset.header measures it: the foot of the last stacked name
 		n := layout.Pt(len(h.Issuers) - 1)
 		g.markBottom = g.markTop + g.markSize + n*g.markSize*1.2
-		if n > 0 && st.MarkSuffix != "" {
-			// as typeset.header measures it: from the foot of "文件", which is centred on
-			// the stacked names (so the 发文字号 lands on the PDF's grid line)
-			g.markBottom = g.markTop + g.markSize + n*g.markSize*0.6
-		}
 	}
 	if st.Double {
 		g.metaSlot = slotAt(g.markBottom + st.RuleBelow.Pt() + st.DoubleThick.Pt() + st.DoubleGap.Pt() + st.DoubleThin.Pt())

@@ -48,7 +48,9 @@ func (t *typesetter) header(doc *model.Document) (*Page, int, error) {
 		if err != nil {
 			return nil, 0, err
 		}
-		markBottom = lines[len(lines)-1].Baseline + 0.12*lines[len(lines)-1].Runs[0].Size
+		for _, l := range lines { // the lowest line: for a 联合行文, the last name
+			markBottom = max(markBottom, l.Baseline+0.12*l.Runs[0].Size)
+		}
 		if st.MarkOutlines {
 			shapes, err := t.outlines(lines)
 			if err != nil {

@@ -11,7 +11,7 @@ import (
 // boundaries that rarely cut a word in a 公文 title: after the organ's name, around
 // 关于, after 的, around the conjunctions.
 const (
-	organEnds  = "局委府厅部院办会室处所站队校司署行社"
+	organEnds  = "局委府厅部院办会室处所站队校司署行社组"
 	beforeGood = "关及和与暨"
 	afterGood  = "于的及和与暨"
 )
@@ -102,8 +102,10 @@ func breakTitle(g []glyph, w Pt) []string {
 func breakCost(g []glyph, i int) float64 {
 	a, b := g[i-1].r, g[i].r
 	switch {
-	case organEndSet[a] && (isDigit(b) || b == '关' || b == '2'):
+	case organEndSet[a] && (isDigit(b) || b == '关'):
 		return 0 // XX旗统计局 | 2023年…, …局 | 关于…
+	case !isASCIIWord(a) && isDigit(b):
+		return 2 // before a year or a number: a word boundary more often than not
 	case a == '》' || a == '”' || b == '《' || b == '“':
 		return 1
 	case beforeGoodSet[b] || afterGoodSet[a]:

@@ -218,6 +218,7 @@ func TestTitle(t *testing.T) {
 		{"XX旗人民政府办公室关于印发《XX旗统计工作高质量发展实施方案》的通知", nil,
 			[]string{"XX旗人民政府办公室关于印发", "《XX旗统计工作高质量发展实施方案》", "的通知"}},
 		{"", []string{"关于做好2024年", "统计工作的通知"}, []string{"关于做好2024年", "统计工作的通知"}},
+		{"XX旗统计工作领导小组2024年第一次会议纪要", nil, []string{"XX旗统计工作领导小组", "2024年第一次会议纪要"}},
 	}
 	for _, tt := range tests {
 		doc := &model.Document{Title: tt.title, TitleLines: tt.lines, Author: "某局", Date: model.Date{Year: 2024, Month: 1, Day: 5}}
