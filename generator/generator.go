@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gongwen/gongwen/fonts"
@@ -74,20 +75,31 @@ func (b *Builder) Render(file string, src []byte, formats []Format) (*Output, er
 	}
 	out := &Output{Doc: doc, Preset: preset, Files: map[Format][]byte{}}
 	for _, f := range formats {
-		var buf bytes.Buffer
-		switch f {
-		case PDF:
-			if err := b.renderPDF(&buf, out); err != nil {
-				return nil, err
-			}
-		case DOCX:
-			if err := docx.Write(&buf, doc, preset); err != nil {
-				return nil, err
-			}
-		default:
+		if f != PDF && f != DOCX {
 			return nil, fmt.Errorf("不支持的输出格式「%s」（可用：pdf、docx）", f)
 		}
-		out.Files[f] = buf.Bytes()
+	}
+	// The writers only read the document and the preset, so they run side by side.
+	bufs := make([]bytes.Buffer, len(formats))
+	errs := make([]error, len(formats))
+	var wg sync.WaitGroup
+	for i, f := range formats {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if f == PDF {
+				errs[i] = b.renderPDF(&bufs[i], out)
+			} else {
+				errs[i] = docx.Write(&bufs[i], doc, preset)
+			}
+		}()
+	}
+	wg.Wait()
+	for i, f := range formats {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		out.Files[f] = bufs[i].Bytes()
 	}
 	return out, nil
 }
