@@ -2,6 +2,7 @@ package content
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/gongwen/gongwen/generator/model"
@@ -173,5 +174,18 @@ func (b *builder) attachments(v any) {
 			a.Sections = b.sections(path, s, 1)
 		}
 		b.doc.Attachments = append(b.doc.Attachments, a)
+	}
+	// the printed attachments are labelled 附件, or 附件1, 附件2 … when there are several
+	var printed []*model.Attachment
+	for _, a := range b.doc.Attachments {
+		if a.HasBody() {
+			printed = append(printed, a)
+		}
+	}
+	for i, a := range printed {
+		a.Label = "附件"
+		if len(printed) > 1 {
+			a.Label += strconv.Itoa(i + 1)
+		}
 	}
 }

@@ -101,24 +101,12 @@ func (w *writer) attendance(b *strings.Builder, keepLast bool) error {
 // (numbered when more than one is printed) 顶格 on the first line in the label role,
 // the title centred on the preset's line, a blank line, then the text like the 正文.
 func (w *writer) attachments(b *strings.Builder) (lastTable bool, err error) {
-	printed := 0
 	for _, a := range w.doc.Attachments {
-		if a.HasBody() {
-			printed++
-		}
-	}
-	n := 0
-	for _, a := range w.doc.Attachments {
-		if !a.HasBody() {
-			continue
-		}
-		n++
-		label := "附件"
-		if printed > 1 {
-			label += fmt.Sprint(n)
+		if a.Label == "" {
+			continue // listed in the 附件说明 only
 		}
 		st := w.p.Attachments
-		w.paragraph(b, styleAttachLabel, `<w:pageBreakBefore/>`, run{role: st.LabelRole, text: label})
+		w.paragraph(b, styleAttachLabel, `<w:pageBreakBefore/>`, run{role: st.LabelRole, text: a.Label})
 		w.paragraph(b, styleAttachTitle, "", run{role: st.TitleRole, text: a.Title})
 		if lastTable, err = w.text(b, a.Blocks(), false); err != nil {
 			return false, err

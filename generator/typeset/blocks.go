@@ -123,24 +123,12 @@ func (t *typesetter) blocks(doc *model.Document) ([]*block, error) {
 	}
 
 	// 附件, each from a new page (§7.3.7)
-	printed := 0
 	for _, a := range doc.Attachments {
-		if a.HasBody() {
-			printed++
-		}
-	}
-	n := 0
-	for _, a := range doc.Attachments {
-		if !a.HasBody() {
-			continue
-		}
-		n++
-		label := "附件"
-		if printed > 1 {
-			label += fmt.Sprint(n)
+		if a.Label == "" {
+			continue // listed in the 附件说明 only
 		}
 		st := t.p.Attachments
-		l, err := t.line(label, st.LabelRole, t.p.Body.Size, layout.Left, a.Pos)
+		l, err := t.line(a.Label, st.LabelRole, t.p.Body.Size, layout.Left, a.Pos)
 		if err != nil {
 			return nil, err
 		}
