@@ -55,12 +55,7 @@ func Parse(file string, src []byte) (*model.Document, error) {
 		}
 		return nil, &Error{Pos: model.Pos{File: file}, Msg: "无法读取内容文件：" + err.Error()}
 	}
-	b := &builder{
-		l:      newLocator(file, s),
-		md:     md,
-		doc:    &model.Document{Layout: DefaultLayout},
-		counts: map[string]*model.Count{},
-	}
+	b := newBuilder(file, s, md)
 	b.document(raw)
 	switch len(b.errs) {
 	case 0:
@@ -95,6 +90,15 @@ type builder struct {
 	doc    *model.Document
 	counts map[string]*model.Count
 	errs   Errors
+}
+
+func newBuilder(file, src string, md toml.MetaData) *builder {
+	return &builder{
+		l:      newLocator(file, src),
+		md:     md,
+		doc:    &model.Document{Layout: DefaultLayout},
+		counts: map[string]*model.Count{},
+	}
 }
 
 // errAt records a mistake at a byte offset of the source.

@@ -81,12 +81,7 @@ func Inspect(file string, src []byte) (*model.Document, error) {
 	if !utf8.ValidString(s) || derr != nil {
 		return nil, err
 	}
-	b := &builder{
-		l:      newLocator(file, s),
-		md:     md,
-		doc:    &model.Document{Layout: DefaultLayout},
-		counts: map[string]*model.Count{},
-	}
+	b := newBuilder(file, s, md)
 	b.document(raw)
 	return b.doc, err
 }
