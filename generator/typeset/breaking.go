@@ -51,9 +51,9 @@ const (
 
 var closingHalfSet, openingHalfSet = runeSet(closingHalf), runeSet(openingHalf)
 
-// advance and width are the glyph's natural advance and grid width after squeezing.
-func (g glyph) advance() Pt { return g.adv - Pt(g.squeeze)*g.size }
-func (g glyph) width() Pt   { return g.cell * Pt(1-g.squeeze*float64(g.size)/float64(g.adv)) }
+// advance and squeezedCell are the glyph's natural advance and grid width after squeezing.
+func (g glyph) advance() Pt      { return g.adv - Pt(g.squeeze)*g.size }
+func (g glyph) squeezedCell() Pt { return g.cell * Pt(1-g.squeeze*float64(g.size)/float64(g.adv)) }
 
 // segment is a piece of text in one style, as the content gives it.
 type segment struct {
@@ -163,7 +163,7 @@ type span struct{ from, to int }
 // A single unbreakable piece wider than a line is cut.
 func breakLines(g []glyph, first, rest Pt) []span {
 	var lines []span
-	start, width := 0, first
+	start, avail := 0, first
 	for start < len(g) {
 		for start < len(g) && g[start].r == ' ' {
 			start++
@@ -177,7 +177,7 @@ func breakLines(g []glyph, first, rest Pt) []span {
 			if end > start && breakable(g, end) {
 				last = end
 			}
-			if w+g[end].cell > width+0.01 && g[end].r != ' ' {
+			if w+g[end].cell > avail+0.01 && g[end].r != ' ' {
 				break
 			}
 			w += g[end].cell
@@ -185,7 +185,7 @@ func breakLines(g []glyph, first, rest Pt) []span {
 		}
 		if end < len(g) {
 			switch {
-			case last > start && (width-wsum(g[start:last]) < 2*g[start].cell-0.01 || !compress(g, start, end, width)):
+			case last > start && (avail-width(g[start:last]) < 2*g[start].cell-0.01 || !compress(g, start, end, avail)):
 				end = last
 			case last > start:
 				end = nextBreak(g, end)
@@ -194,7 +194,7 @@ func breakLines(g []glyph, first, rest Pt) []span {
 			}
 		}
 		lines = append(lines, span{start, end})
-		start, width = end, rest
+		start, avail = end, rest
 	}
 	return lines
 }
@@ -209,11 +209,11 @@ func nextBreak(g []glyph, i int) int {
 	return len(g)
 }
 
-// compress tries to fit g[start:nextBreak(end)] into width by squeezing the
+// compress tries to fit g[start:nextBreak(end)] into avail by squeezing the
 // punctuation on it (never the line's last character), evenly. It reports whether it did.
-func compress(g []glyph, start, end int, width Pt) bool {
+func compress(g []glyph, start, end int, avail Pt) bool {
 	stop := nextBreak(g, end)
-	over := wsum(g[start:stop]) - width
+	over := width(g[start:stop]) - avail
 	var room Pt
 	var marks []int
 	for i := start; i < stop-1; i++ {
@@ -231,13 +231,6 @@ func compress(g []glyph, start, end int, width Pt) bool {
 	return true
 }
 
-func wsum(g []glyph) Pt {
-	var w Pt
-	for _, gl := range g {
-		w += gl.cell
-	}
-	return w
-}
 
 // trim drops trailing spaces from a line.
 func trim(g []glyph, s span) span {
@@ -260,7 +253,7 @@ func setLine(g []glyph, s span, x, width Pt, justify bool) []Run {
 	var natural, cells Pt
 	for _, gl := range g[s.from:s.to] {
 		natural += gl.advance()
-		cells += gl.width()
+		cells += gl.squeezedCell()
 	}
 	// One character spacing for the whole line: justification spreads the free space
 	// evenly over the gaps between characters (均排); a ragged line keeps the grid.
