@@ -231,7 +231,6 @@ func compress(g []glyph, start, end int, avail Pt) bool {
 	return true
 }
 
-
 // trim drops trailing spaces from a line.
 func trim(g []glyph, s span) span {
 	for s.to > s.from && g[s.to-1].r == ' ' {
