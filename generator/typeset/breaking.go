@@ -52,8 +52,13 @@ const (
 var closingHalfSet, openingHalfSet = runeSet(closingHalf), runeSet(openingHalf)
 
 // advance and squeezedCell are the glyph's natural advance and grid width after squeezing.
-func (g glyph) advance() Pt      { return g.adv - Pt(g.squeeze)*g.size }
-func (g glyph) squeezedCell() Pt { return g.cell * Pt(1-g.squeeze*float64(g.size)/float64(g.adv)) }
+func (g glyph) advance() Pt { return g.adv - Pt(g.squeeze)*g.size }
+func (g glyph) squeezedCell() Pt {
+	if g.squeeze == 0 {
+		return g.cell // also for glyphs without advance
+	}
+	return g.cell * Pt(1-g.squeeze*float64(g.size)/float64(g.adv))
+}
 
 // segment is a piece of text in one style, as the content gives it.
 type segment struct {
