@@ -13,8 +13,18 @@ import (
 	"github.com/gongwen/gongwen/generator/lint"
 )
 
+// presetFields are the fields each preset's starting file must set (not merely
+// mention in a comment): the 版头, 版记, 附件 and 纪要 parts the preset prints.
+var presetFields = map[string][]string{
+	"report":  {"title =", "author ="},
+	"notice":  {"copy_no =", "issuer =", "number =", "note =", "cc =", "printer =", "print_date =", "[[attachment]]"},
+	"request": {"copy_no =", "urgency =", "issuer =", "number =", "signers =", "note =", "cc =", "printer =", "print_date =", "[[attachment]]"},
+	"letter":  {"copy_no =", "issuer =", "number =", "note =", "cc =", "[[attachment]]"},
+	"minutes": {"issuer =", "issue =", "cc =", "printer =", "print_date =", "[attendance]", "present =", "absent =", "observers ="},
+}
+
 // TestInit writes the starting file of every preset: it builds, the check finds no
-// error in it, and init refuses to overwrite it.
+// error in it, it sets the fields its preset uses, and init refuses to overwrite it.
 func TestInit(t *testing.T) {
 	dir := t.TempDir()
 	b := generator.NewBuilder(nil, false)
@@ -33,6 +43,18 @@ func TestInit(t *testing.T) {
 				if !bytes.Contains(src, []byte(want)) {
 					t.Errorf("the file lacks %q", want)
 				}
+			}
+			fields, ok := presetFields[name]
+			if !ok {
+				t.Errorf("no expected fields for preset %s: add it to presetFields", name)
+			}
+			for _, f := range fields {
+				if !startsLine(string(src), f) {
+					t.Errorf("the file does not set %q", f)
+				}
+			}
+			if name != "request" && startsLine(string(src), "signers =") {
+				t.Error("签发人 outside a 上行文")
 			}
 			out, err := b.Render(file, src, []generator.Format{generator.PDF, generator.DOCX})
 			if err != nil {
@@ -62,6 +84,16 @@ func TestInit(t *testing.T) {
 			}
 		})
 	}
+}
+
+// startsLine reports whether a line of s, without its indentation, starts with prefix.
+func startsLine(s, prefix string) bool {
+	for _, line := range strings.Split(s, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 func TestInitUsage(t *testing.T) {
