@@ -56,13 +56,25 @@ func breakTitle(g []glyph, w Pt) []string {
 			cands = append(cands, i)
 		}
 	}
+	if total > 3*w || len(cands) > 200 {
+		// not a title a person would want shaped: break it like a paragraph
+		var out []string
+		for _, s := range breakLines(g, w, w) {
+			out = append(out, glyphText(g[s.from:s.to]))
+		}
+		return out
+	}
+	prefix := make([]Pt, len(g)+1) // widths of g[:i]
+	for i, gl := range g {
+		prefix[i+1] = prefix[i] + gl.cell
+	}
 	best, bestCost := []int(nil), 1e18
 	try := func(cuts []int) {
 		bounds := append(append([]int{0}, cuts...), len(g))
 		var ws []Pt
 		cost := 0.0
 		for j := 0; j+1 < len(bounds); j++ {
-			lw := width(g[bounds[j]:bounds[j+1]])
+			lw := prefix[bounds[j+1]] - prefix[bounds[j]]
 			if lw > w+0.01 {
 				return
 			}

@@ -1,6 +1,7 @@
 package typeset_test
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -289,4 +290,34 @@ func TestLongTable(t *testing.T) {
 	if rows != 3 {
 		t.Errorf("found %d of the 3 probe rows", rows)
 	}
+}
+
+// FuzzTypeset: any text typesets without a panic, into finite positions inside the
+// page, or fails with a CharError naming a character.
+func FuzzTypeset(f *testing.F) {
+	p, fonts := setup(f)
+	for _, s := range []string{"一二三，四五。", "2023年9次100余次", "——……“”《》", "abc def", "", "珺😀", "\u0301\u200b\t\n"} {
+		f.Add(s, "标题")
+	}
+	f.Fuzz(func(t *testing.T, text, title string) {
+		doc := &model.Document{Title: title, Author: "某局", Date: model.Date{Year: 2024, Month: 1, Day: 5},
+			Intro: []*model.Paragraph{{Spans: []model.Span{{Text: text}}}}}
+		res, err := typeset.Typeset(doc, p, fonts)
+		if err != nil {
+			var ce *typeset.CharError
+			if !errors.As(err, &ce) {
+				t.Fatalf("error %v is not a CharError", err)
+			}
+			return
+		}
+		for _, pg := range res.Pages {
+			for _, l := range pg.Lines {
+				for _, r := range l.Runs {
+					if math.IsNaN(float64(r.X+r.Width+r.Tc)) || math.IsInf(float64(r.X+r.Width+r.Tc), 0) || r.X < -1 || r.X > 600 {
+						t.Fatalf("run %q at x %v width %v tc %v", r.Text, r.X, r.Width, r.Tc)
+					}
+				}
+			}
+		}
+	})
 }
