@@ -17,7 +17,7 @@ const headingEnd = "。，；、：,.;:"
 // heading checks a heading or lead: no typed numbering (the program numbers
 // sections, §7.3.3), no end mark on a standalone heading, a sentence end on a run-in
 // heading.
-func heading(t *content.Text, at report) {
+func heading(t *text, at report) {
 	if n := content.TypedNumber(t.Text); n != "" {
 		at(0, Error, RuleNumbering, "标题开头手写了编号「"+n+"」",
 			"删去「"+n+"」：编号由程序按章节的层次自动生成")

@@ -36,16 +36,20 @@ func (s Severity) String() string {
 
 // The rules, by the names the findings carry.
 const (
-	RuleHalfWidth  = "半角标点" // , ; : ? ! ( ) " in Chinese text
-	RuleNumbering  = "手写编号" // 一、（一）1.（1） typed at the start of a heading
-	RuleHeadingEnd = "标题标点" // a standalone heading ending in 。, a run-in heading not
-	RulePairs      = "引号括号" // unbalanced quotes or brackets
-	RuleEnumComma  = "并列顿号" // 、 between quoted coordinate items
-	RuleWideDigit  = "全角数字" // ０-９
-	RuleLiteral    = "计数数字" // a number in the text equal to a defined count
-	RuleUnused     = "未用计数" // a count defined but not referenced
-	RuleDate       = "日期写法" // a date not written as 2024年1月5日
-	RuleContent    = "内容"   // a mistake that stops the file from building
+	RuleHalfWidth  = "半角标点"   // , ; : ? ! ( ) " in Chinese text
+	RuleNumbering  = "手写编号"   // 一、（一）1.（1） typed at the start of a heading
+	RuleHeadingEnd = "标题标点"   // a standalone heading ending in 。, a run-in heading not
+	RulePairs      = "引号括号"   // unbalanced quotes or brackets
+	RuleEnumComma  = "并列顿号"   // 、 between quoted coordinate items
+	RuleWideDigit  = "全角数字"   // ０-９
+	RuleLiteral    = "计数数字"   // a number in the text equal to a defined count
+	RuleUnused     = "未用计数"   // a count defined but not referenced
+	RuleDate       = "日期写法"   // a date not written as 2024年1月5日
+	RuleCC         = "抄送机关"   // a 抄送 name that ends in 。 or ，: the program adds the 。
+	RuleIssuer     = "发文机关标志" // an issuer ending in 文件 when the preset adds 文件
+	RuleSigner     = "签发人"    // a 签发人 name with blanks or punctuation
+	RulePrintDate  = "印发日期"   // a 印发日期 before the 成文日期
+	RuleContent    = "内容"     // a mistake that stops the file from building
 )
 
 // Finding is one place that breaks a convention.
@@ -78,8 +82,17 @@ func Check(file string, src []byte) ([]Finding, error) {
 	}
 	c := &checker{}
 	for _, t := range content.Texts(file, src) {
-		c.text(t, doc.Counts)
+		c.text(fromContent(t), doc.Counts)
 	}
+	scanned := scan(file, normalize(src))
+	for _, t := range scanned.texts() {
+		if notPrinted[t.Key] {
+			continue
+		}
+		c.text(t, doc.Counts)
+		c.element(t, doc)
+	}
+	c.printDate(doc, scanned)
 	c.unused(doc)
 
 	// A content error at a place a rule already reported says the same thing
@@ -127,7 +140,7 @@ func (c *checker) add(p model.Pos, sev Severity, rule, msg, hint string) {
 }
 
 // text runs the rules for one paragraph of a text value.
-func (c *checker) text(t *content.Text, counts []*model.Count) {
+func (c *checker) text(t *text, counts []*model.Count) {
 	s := masked(t.Text)
 	at := func(i int, sev Severity, rule, msg, hint string) { c.add(t.Pos(i), sev, rule, msg, hint) }
 	switch t.Key {
@@ -147,6 +160,23 @@ func (c *checker) text(t *content.Text, counts []*model.Count) {
 	if t.Key == "text" || t.Key == "heading" || t.Key == "lead" {
 		literalCounts(s, counts, at)
 	}
+}
+
+// notPrinted are the keys of string values that are not text the document prints
+// as written, or that content.Parse checks in full.
+var notPrinted = map[string]bool{
+	"layout": true, "seal": true, "copy_no": true, "number": true, "issue": true, "secrecy": true,
+	"urgency": true, "date": true, "print_date": true, "counts": true, "category": true,
+}
+
+// normalize prepares the source the way content.Parse does: no byte order mark,
+// line breaks as \n.
+func normalize(src []byte) string {
+	s := string(src)
+	for strings.HasPrefix(s, "\ufeff") {
+		s = s[len("\ufeff"):]
+	}
+	return strings.ReplaceAll(s, "\r\n", "\n")
 }
 
 // report reports a finding at byte i of the text being checked.

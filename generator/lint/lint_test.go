@@ -22,25 +22,36 @@ func TestPlanted(t *testing.T) {
 		sev  Severity
 		msg  string // part of the message
 	}{
-		{"8:5", RuleHalfWidth, Error, "半角逗号「,」"},
-		{"9:7", RuleLiteral, Warning, "「9次」与计数「学习」的值相同"},
-		{"9:23", RuleContent, Error, "未定义的计数「走访」"},
-		{"10:6", RuleHalfWidth, Error, "半角引号"},
-		{"10:11", RuleHalfWidth, Error, "半角引号"},
-		{"10:21", RuleHalfWidth, Error, "半角左括号"},
-		{"10:24", RuleHalfWidth, Error, "半角右括号"},
-		{"15:1", RuleUnused, Warning, "计数「学习」定义了"},
-		{"20:12", RuleNumbering, Error, "「一、」"},
-		{"22:11", RuleEnumComma, Warning, "“学习强国”、“理论学习”"},
-		{"23:5", RulePairs, Error, "「（」没有对应的「）」"},
-		{"24:9", RulePairs, Error, "「》」没有对应的「《」"},
-		{"28:18", RuleHeadingEnd, Error, "不加句号"},
-		{"31:16", RuleHeadingEnd, Error, "段首标题末尾应是句号"},
-		{"33:1", RuleWideDigit, Error, "「２０２４」"},
-		{"34:2", RuleDate, Error, "「2024年01月05日」：月、日前不加「0」"},
-		{"34:18", RuleDate, Error, "「2024-1-5」"},
-		{"34:29", RuleDate, Error, "「二〇二四年一月五日」要用阿拉伯数字"},
-		{"34:41", RuleDate, Error, "「2月30日」：没有这个日期"},
+		{"7:14", RuleIssuer, Warning, "末尾是“文件”"},
+		{"9:21", RuleSigner, Error, "「李 明」里有空格或标点"},
+		{"10:12", RuleHalfWidth, Error, "半角冒号「:」"},
+		{"11:13", RuleCC, Error, "「旗委办公室。」末尾不加「。」"},
+		{"13:14", RulePrintDate, Warning, "早于成文日期"},
+		{"16:5", RuleHalfWidth, Error, "半角逗号「,」"},
+		{"17:7", RuleLiteral, Warning, "「9次」与计数「学习」的值相同"},
+		{"17:23", RuleContent, Error, "未定义的计数「走访」"},
+		{"18:6", RuleHalfWidth, Error, "半角引号"},
+		{"18:11", RuleHalfWidth, Error, "半角引号"},
+		{"18:21", RuleHalfWidth, Error, "半角左括号"},
+		{"18:24", RuleHalfWidth, Error, "半角右括号"},
+		{"23:1", RuleUnused, Warning, "计数「学习」定义了"},
+		{"28:12", RuleNumbering, Error, "「一、」"},
+		{"30:11", RuleEnumComma, Warning, "“学习强国”、“理论学习”"},
+		{"31:5", RulePairs, Error, "「（」没有对应的「）」"},
+		{"32:9", RulePairs, Error, "「》」没有对应的「《」"},
+		{"36:18", RuleHeadingEnd, Error, "不加句号"},
+		{"39:16", RuleHeadingEnd, Error, "段首标题末尾应是句号"},
+		{"41:1", RuleWideDigit, Error, "「２０２４」"},
+		{"42:2", RuleDate, Error, "「2024年01月05日」：月、日前不加「0」"},
+		{"42:18", RuleDate, Error, "「2024-1-5」"},
+		{"42:29", RuleDate, Error, "「二〇二四年一月五日」要用阿拉伯数字"},
+		{"42:41", RuleDate, Error, "「2月30日」：没有这个日期"},
+		{"46:10", RuleDate, Error, "「2024年01月」：月、日前不加「0」"},
+		{"47:20", RuleHalfWidth, Error, "半角左括号"},
+		{"47:22", RuleHalfWidth, Error, "半角右括号"},
+		{"51:16", RuleHalfWidth, Error, "半角左括号"},
+		{"51:19", RuleHalfWidth, Error, "半角右括号"},
+		{"53:7", RuleDate, Error, "「2024-2-1」"},
 	}
 	got, err := Check(file, src)
 	if err != nil {
@@ -61,8 +72,8 @@ func TestPlanted(t *testing.T) {
 			t.Errorf("finding %d = %s (%v), want %s:%s: %s … %q (%v)", i, g, g.Severity, file, w.pos, w.rule, w.msg, w.sev)
 		}
 	}
-	if n := Errors(got); n != 16 {
-		t.Errorf("Errors = %d, want 16", n)
+	if n := Errors(got); n != 25 {
+		t.Errorf("Errors = %d, want 25", n)
 	}
 }
 

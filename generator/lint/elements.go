@@ -1,0 +1,82 @@
+package lint
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/gongwen/gongwen/generator/layout"
+	"github.com/gongwen/gongwen/generator/model"
+)
+
+// The elements around the text — 版头 (GB/T 9704-2012 §7.2) and 版记 (§7.4) — have
+// a few mistakes of their own that content.Parse lets through.
+
+var (
+	ccField     = regexp.MustCompile(`^cc(\[\d+\])?$`)
+	issuerField = regexp.MustCompile(`^issuer(\[\d+\])?$`)
+	signerField = regexp.MustCompile(`^signers(\[\d+\])?$`)
+)
+
+// ccEnd are the marks a 抄送 name must not end with: the program puts the 逗号
+// between the names and the 句号 after the last.
+const ccEnd = "。，、；,.;"
+
+// element runs the rules of the 版头 and 版记 field that t belongs to.
+func (c *checker) element(t *text, doc *model.Document) {
+	at := func(i int, sev Severity, rule, msg, hint string) { c.add(t.Pos(i), sev, rule, msg, hint) }
+	switch {
+	case ccField.MatchString(t.Field):
+		last, size := utf8.DecodeLastRuneInString(t.Text)
+		if strings.ContainsRune(ccEnd, last) {
+			at(len(t.Text)-size, Error, RuleCC, "抄送机关「"+t.Text+"」末尾不加「"+string(last)+"」",
+				"删去「"+string(last)+"」：程序在机关之间加逗号，在最后一个机关后加句号")
+		}
+	case issuerField.MatchString(t.Field):
+		if strings.HasSuffix(t.Text, "文件") && markSuffix(doc.Layout) == "文件" {
+			at(len(t.Text)-len("文件"), Warning, RuleIssuer, "发文机关标志「"+t.Text+"」末尾是“文件”，版式会再加“文件”二字",
+				"删去末尾的“文件”，只写机关名称："+strings.TrimSuffix(t.Text, "文件"))
+		}
+	case signerField.MatchString(t.Field):
+		for i, r := range t.Text {
+			if r == '·' || r == '•' {
+				continue // 少数民族姓名的间隔号
+			}
+			if unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) {
+				at(i, Error, RuleSigner, "签发人「"+t.Text+"」里有空格或标点",
+					`每位签发人写一个名字，只写姓名，如 signers = ["王建国", "李明"]；姓名中不加空格`)
+				break
+			}
+		}
+	}
+}
+
+// markSuffix is what the preset of the document prints after the issuer's name.
+func markSuffix(name string) string {
+	if name == "" {
+		name = "report"
+	}
+	p, err := layout.Load(name)
+	if err != nil {
+		return "" // content.Parse reports an unknown layout
+	}
+	return p.Header.MarkSuffix
+}
+
+// printDate warns about a 印发日期 earlier than the 成文日期: a document is printed
+// after it is signed.
+func (c *checker) printDate(doc *model.Document, s *source) {
+	pd, d := doc.Imprint.PrintDate, doc.Date
+	if pd.IsZero() || d.IsZero() {
+		return
+	}
+	if [3]int{pd.Year, pd.Month, pd.Day} == [3]int{d.Year, d.Month, d.Day} ||
+		pd.Year > d.Year || pd.Year == d.Year && (pd.Month > d.Month || pd.Month == d.Month && pd.Day > d.Day) {
+		return
+	}
+	if p, ok := s.valuePos("print_date"); ok {
+		c.add(p, Warning, RulePrintDate, "印发日期 "+pd.String()+" 早于成文日期 "+d.String(),
+			"公文成文之后才印发：印发日期通常与成文日期相同或稍晚，请核对 print_date 和 date")
+	}
+}
