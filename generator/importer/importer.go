@@ -81,6 +81,7 @@ func (a *assembler) note(format string, args ...any) {
 // the end, sections and paragraphs from the rest.
 func assemble(bs []block, opt Options) *Result {
 	a := &assembler{doc: &model.Document{Layout: content.DefaultLayout}}
+	bs = a.elements(bs)
 	bs = a.head(bs)
 	bs = a.tail(bs, opt.Date)
 	structured := false

@@ -31,6 +31,7 @@ func (r *Result) TOML() []byte {
 	}
 	b.WriteString("\n")
 	fmt.Fprintf(&b, "layout = %s\n", quote(d.Layout))
+	writeHeader(&b, d)
 	title := d.Title
 	if len(d.TitleLines) > 0 {
 		title = strings.Join(d.TitleLines, "\n")
@@ -41,6 +42,7 @@ func (r *Result) TOML() []byte {
 	}
 	fmt.Fprintf(&b, "author = %s\n", quote(d.Author))
 	fmt.Fprintf(&b, "date = %04d-%02d-%02d\n", d.Date.Year, d.Date.Month, d.Date.Day)
+	writeImprint(&b, d)
 	if len(d.Intro) > 0 {
 		b.WriteString("\n")
 		writeText(&b, "", d.Intro)
@@ -61,8 +63,83 @@ func (r *Result) TOML() []byte {
 			b.WriteString(" }\n")
 		}
 	}
+	if at := d.Attendance; !at.IsZero() {
+		b.WriteString("\n[attendance]\n")
+		for _, f := range []struct {
+			key   string
+			names []string
+		}{{"present", at.Present}, {"absent", at.Absent}, {"observers", at.Observers}} {
+			if len(f.names) > 0 {
+				fmt.Fprintf(&b, "%s = %s\n", f.key, list(f.names))
+			}
+		}
+	}
 	writeSections(&b, d.Sections, "section", "")
+	writeAttachments(&b, d)
 	return []byte(b.String())
+}
+
+// writeHeader writes the 版头 fields.
+func writeHeader(b *strings.Builder, d *model.Document) {
+	h := d.Header
+	for _, f := range []struct{ key, v string }{{"copy_no", h.CopyNo}, {"secrecy", h.Secrecy}, {"urgency", h.Urgency}} {
+		if f.v != "" {
+			fmt.Fprintf(b, "%s = %s\n", f.key, quote(f.v))
+		}
+	}
+	switch len(h.Issuers) {
+	case 0:
+	case 1:
+		fmt.Fprintf(b, "issuer = %s\n", quote(h.Issuers[0]))
+	default:
+		fmt.Fprintf(b, "issuer = %s\n", list(h.Issuers))
+	}
+	if h.Number != "" {
+		key := "number"
+		if d.Layout == "minutes" {
+			key = "issue"
+		}
+		fmt.Fprintf(b, "%s = %s\n", key, quote(h.Number))
+	}
+	if len(h.Signers) > 0 {
+		fmt.Fprintf(b, "signers = %s\n", list(h.Signers))
+	}
+}
+
+// writeImprint writes the 附注 and the 版记 fields.
+func writeImprint(b *strings.Builder, d *model.Document) {
+	if d.Note != "" {
+		fmt.Fprintf(b, "note = %s\n", quote(strings.TrimSuffix(strings.TrimPrefix(d.Note, "（"), "）")))
+	}
+	im := d.Imprint
+	if len(im.CC) > 0 {
+		fmt.Fprintf(b, "cc = %s\n", list(im.CC))
+	}
+	if im.Printer != "" {
+		fmt.Fprintf(b, "printer = %s\n", quote(im.Printer))
+	}
+	if !im.PrintDate.IsZero() {
+		fmt.Fprintf(b, "print_date = %04d-%02d-%02d\n", im.PrintDate.Year, im.PrintDate.Month, im.PrintDate.Day)
+	}
+}
+
+// writeAttachments writes [[attachment]] tables.
+func writeAttachments(b *strings.Builder, d *model.Document) {
+	for _, a := range d.Attachments {
+		fmt.Fprintf(b, "\n[[attachment]]\ntitle = %s\n", quote(a.Title))
+		if len(a.Intro) > 0 {
+			writeText(b, "", a.Intro)
+		}
+	}
+}
+
+// list writes names as a TOML array of strings.
+func list(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = quote(n)
+	}
+	return "[" + strings.Join(q, ", ") + "]"
 }
 
 // writeSections writes sections as [[section]] tables, subsections indented below.
