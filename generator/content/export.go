@@ -3,6 +3,7 @@ package content
 import (
 	"errors"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -19,7 +20,7 @@ import (
 // and joined the way Parse joins them. Pos maps every byte back to the file.
 type Text struct {
 	Field string // the field, e.g. title, text, section[1].section[0].lead
-	Key   string // the field's own key: title, recipient, author, text, heading or lead
+	Key   string // the field's own key: title, text, heading, lead, cc, title …
 	Level int    // the section level (1–4) of a heading, lead or section text; 0 at the top
 	Text  string
 
@@ -32,33 +33,51 @@ type Text struct {
 // the character as written (an escape such as \" is placed at its backslash).
 func (t *Text) Pos(i int) model.Pos { return t.l.pos(t.ts.off(t.p.dec(i))) }
 
-// textField matches the paths of the text values a Text is made for.
-var textField = regexp.MustCompile(`^((?:section\[\d+\]\.)*)(title|recipient|author|text|heading|lead)$`)
+// lastKey matches the last key of a path and any indices after it.
+var lastKey = regexp.MustCompile(`([^.\[\]]+)(?:\[\d+\])*$`)
 
-// Texts returns the paragraphs of every text value of a content file — title,
-// recipient, author, and the heading, lead and text of each section — in file order.
-// It reads the file leniently: a file with mistakes gives what can be found.
+// Texts returns the paragraphs of every string value of a content file that the
+// document prints — title, 主送机关, 署名, section headings and texts, 附件, tables,
+// 版头, 版记, 附注, attendance — in file order (the [counts] table is left out: its
+// labels are names, not prose). Only a text value is split at blank lines. It reads
+// the file leniently: a file with mistakes gives what can be found.
 func Texts(file string, src []byte) []*Text {
 	l := newLocator(file, normalize(src))
+	type value struct {
+		path string
+		e    *loc
+	}
+	var values []value
+	for path, e := range l.at {
+		if e.str != nil && path != "counts" && !strings.HasPrefix(path, "counts.") && !strings.HasPrefix(path, "counts[") {
+			values = append(values, value{path, e})
+		}
+	}
+	sort.Slice(values, func(i, j int) bool {
+		a, b := values[i], values[j]
+		return a.e.val < b.e.val || a.e.val == b.e.val && a.path < b.path
+	})
 	var out []*Text
-	seen := map[string]bool{}
-	for _, k := range l.keys {
-		m := textField.FindStringSubmatch(k.path)
-		if m == nil || k.e.str == nil || seen[k.path] {
-			continue
+	for _, v := range values {
+		key := lastKey.FindStringSubmatch(v.path)[1]
+		level := 0
+		if key == "heading" || key == "lead" || key == "text" {
+			level = strings.Count(v.path, "section[")
 		}
-		level := strings.Count(m[1], "section[")
-		if level == 0 && (m[2] == "heading" || m[2] == "lead") || level > 0 && m[2] != "heading" && m[2] != "lead" && m[2] != "text" {
-			continue
-		}
-		seen[k.path] = true
-		s, offs := decodeString(l.src, *k.e.str)
+		s, offs := decodeString(l.src, *v.e.str)
 		ts := textSrc{text: s, offs: offs}
-		for _, p := range splitParas(s, m[2] == "text") {
-			out = append(out, &Text{Field: k.path, Key: m[2], Level: level, Text: p.s, l: l, ts: ts, p: p})
+		for _, p := range splitParas(s, key == "text") {
+			out = append(out, &Text{Field: v.path, Key: key, Level: level, Text: p.s, l: l, ts: ts, p: p})
 		}
 	}
 	return out
+}
+
+// ValuePos returns where the value of a field (such as print_date or cc[1]) starts.
+func ValuePos(file string, src []byte, path string) (model.Pos, bool) {
+	l := newLocator(file, normalize(src))
+	off := l.valOff(path)
+	return l.pos(off), off >= 0
 }
 
 // TypedNumber returns the heading numbering a person typed at the start of s —

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"github.com/gongwen/gongwen/generator/content"
 	"regexp"
 	"strings"
 	"unicode"
@@ -66,7 +67,7 @@ func markSuffix(name string) string {
 
 // printDate warns about a 印发日期 earlier than the 成文日期: a document is printed
 // after it is signed.
-func (c *checker) printDate(doc *model.Document, s *source) {
+func (c *checker) printDate(doc *model.Document, file string, src []byte) {
 	pd, d := doc.Imprint.PrintDate, doc.Date
 	if pd.IsZero() || d.IsZero() {
 		return
@@ -75,7 +76,7 @@ func (c *checker) printDate(doc *model.Document, s *source) {
 		pd.Year > d.Year || pd.Year == d.Year && (pd.Month > d.Month || pd.Month == d.Month && pd.Day > d.Day) {
 		return
 	}
-	if p, ok := s.valuePos("print_date"); ok {
+	if p, ok := content.ValuePos(file, src, "print_date"); ok {
 		c.add(p, Warning, RulePrintDate, "印发日期 "+pd.String()+" 早于成文日期 "+d.String(),
 			"公文成文之后才印发：印发日期通常与成文日期相同或稍晚，请核对 print_date 和 date")
 	}

@@ -82,17 +82,13 @@ func Check(file string, src []byte) ([]Finding, error) {
 	}
 	c := &checker{}
 	for _, t := range content.Texts(file, src) {
-		c.text(fromContent(t), doc.Counts)
-	}
-	scanned := scan(file, normalize(src))
-	for _, t := range scanned.texts() {
 		if notPrinted[t.Key] {
 			continue
 		}
 		c.text(t, doc.Counts)
 		c.element(t, doc)
 	}
-	c.printDate(doc, scanned)
+	c.printDate(doc, file, src)
 	c.unused(doc)
 
 	// A content error at a place a rule already reported says the same thing
@@ -167,16 +163,6 @@ func (c *checker) text(t *text, counts []*model.Count) {
 var notPrinted = map[string]bool{
 	"layout": true, "seal": true, "copy_no": true, "number": true, "issue": true, "secrecy": true,
 	"urgency": true, "date": true, "print_date": true, "counts": true, "category": true,
-}
-
-// normalize prepares the source the way content.Parse does: no byte order mark,
-// line breaks as \n.
-func normalize(src []byte) string {
-	s := string(src)
-	for strings.HasPrefix(s, "\ufeff") {
-		s = s[len("\ufeff"):]
-	}
-	return strings.ReplaceAll(s, "\r\n", "\n")
 }
 
 // report reports a finding at byte i of the text being checked.
