@@ -45,6 +45,7 @@ func (d *doc) content(b []byte, pg *typeset.Page) []byte {
 	var cur *font // the current font and variant
 	curV := 0
 	size, tc := typeset.Pt(-1), typeset.Pt(0)
+	bold := false
 	setFont := func(f *font, v int, sz typeset.Pt) {
 		if f != cur || v != curV || sz != size {
 			cur, curV, size = f, v, sz
@@ -61,10 +62,22 @@ func (d *doc) content(b []byte, pg *typeset.Page) []byte {
 				continue
 			}
 			f := d.byRole[r.Font]
-			if r.Color != fill {
+			if r.Color != fill || r.Bold && !bold {
 				fill = r.Color
 				b = appendColor(b, fill)
-				b = append(b, " rg\n"...)
+				b = append(b, " rg "...)
+				b = appendColor(b, fill)
+				b = append(b, " RG\n"...)
+			}
+			if r.Bold != bold {
+				// no bold face: fill and stroke the outlines, the stroke 3 % of the size
+				bold = r.Bold
+				if bold {
+					b = appendNum(b, float64(r.Size)*0.03, 3)
+					b = append(b, " w 2 Tr\n"...)
+				} else {
+					b = append(b, "0 Tr\n"...)
+				}
 			}
 			b = append(b, "BT "...)
 			v := 0

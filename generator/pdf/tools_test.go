@@ -424,3 +424,29 @@ func TestImage(t *testing.T) {
 		t.Error("an image that was not read gave no error")
 	}
 }
+
+// TestBold: a bold run is filled and stroked in its own colour (there is no bold
+// face); the text after it is filled only.
+func TestBold(t *testing.T) {
+	if !have(t, "mutool") {
+		t.Skip()
+	}
+	p, _, subs := setup(t)
+	res := &typeset.Result{Pages: []*typeset.Page{{Number: 1, Lines: []*typeset.Line{{Baseline: 200, Runs: []typeset.Run{
+		{Font: "kaiti", Size: 16, X: 100, Text: "（一）标题。", Bold: true, Width: 96},
+		{Font: "fangsong", Size: 16, X: 196, Text: "正文", Width: 32},
+	}}}}}}
+	var buf bytes.Buffer
+	if err := pdf.Write(&buf, res, p, subs, testMeta); err != nil {
+		t.Fatal(err)
+	}
+	path := tempPDF(t, "bold", buf.Bytes())
+	out, err := exec.Command("mutool", "draw", "-q", "-F", "trace", "-o", "-", path).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := string(out)
+	if strings.Count(tr, "<stroke_text") != 1 || strings.Count(tr, "<fill_text") != 2 {
+		t.Errorf("want the bold run filled and stroked, the body run filled only:\n%.1500s", tr)
+	}
+}

@@ -57,7 +57,7 @@ func (t *typesetter) blocks(doc *model.Document) ([]*block, error) {
 
 	// 主送机关
 	if doc.Recipient != "" {
-		lines, err := t.paragraph(Body, t.p.Recipient, []segment{{doc.Recipient, t.p.Recipient.Role, t.p.Recipient.Size, doc.Fields["recipient"]}})
+		lines, err := t.paragraph(Body, t.p.Recipient, []segment{{text: doc.Recipient, role: t.p.Recipient.Role, size: t.p.Recipient.Size, pos: doc.Fields["recipient"], bold: t.p.Recipient.Bold}})
 		if err != nil {
 			return nil, err
 		}
@@ -100,7 +100,7 @@ func (t *typesetter) blocks(doc *model.Document) ([]*block, error) {
 		}
 		if doc.Note != "" {
 			st := t.p.Body
-			note, err := t.paragraph(Body, st, []segment{{doc.Note, st.Role, st.Size, doc.Fields["note"]}})
+			note, err := t.paragraph(Body, st, []segment{{text: doc.Note, role: st.Role, size: st.Size, pos: doc.Fields["note"]}})
 			if err != nil {
 				return nil, err
 			}
@@ -135,7 +135,7 @@ func (t *typesetter) blocks(doc *model.Document) ([]*block, error) {
 		out = append(out, &block{lines: []*Line{l}, head: 1, tail: 1, newPage: true})
 		blanks(st.TitleSlot - 2)
 		tst := layout.Style{Role: st.TitleRole, Size: st.TitleSize, Align: layout.Center}
-		title, err := t.paragraph(Title, tst, []segment{{a.Title, st.TitleRole, st.TitleSize, a.Pos}})
+		title, err := t.paragraph(Title, tst, []segment{{text: a.Title, role: st.TitleRole, size: st.TitleSize, pos: a.Pos}})
 		if err != nil {
 			return nil, err
 		}
@@ -166,7 +166,7 @@ func (t *typesetter) text(blocks []model.Block) ([]*block, error) {
 		switch b := b.(type) {
 		case *model.Heading:
 			st := t.p.Heading(b.Level)
-			lines, err := t.paragraph(Heading, st, []segment{{b.Number + b.Heading, st.Role, st.Size, b.Pos}})
+			lines, err := t.paragraph(Heading, st, []segment{{text: b.Number + b.Heading, role: st.Role, size: st.Size, pos: b.Pos, bold: st.Bold}})
 			if err != nil {
 				return nil, err
 			}
@@ -175,10 +175,10 @@ func (t *typesetter) text(blocks []model.Block) ([]*block, error) {
 			var segs []segment
 			if b.Lead != nil {
 				st := t.p.Heading(b.Lead.Level)
-				segs = append(segs, segment{b.Lead.Number + b.Lead.Heading, st.Role, st.Size, b.Lead.Pos})
+				segs = append(segs, segment{text: b.Lead.Number + b.Lead.Heading, role: st.Role, size: st.Size, pos: b.Lead.Pos, bold: st.Bold})
 			}
 			for _, sp := range b.Spans {
-				segs = append(segs, segment{sp.Text, t.p.Body.Role, t.p.Body.Size, sp.Pos})
+				segs = append(segs, segment{text: sp.Text, role: t.p.Body.Role, size: t.p.Body.Size, pos: sp.Pos, bold: t.p.Body.Bold})
 			}
 			lines, err := t.paragraph(Body, t.p.Body, segs)
 			if err != nil {
@@ -241,7 +241,7 @@ func (t *typesetter) signature(doc *model.Document) ([]*Line, error) {
 	st := t.p.Signature
 	cell := t.cell(st.Size)
 	shape := func(s, key string) ([]glyph, error) {
-		return t.shape([]segment{{s, st.Role, st.Size, doc.Fields[key]}})
+		return t.shape([]segment{{text: s, role: st.Role, size: st.Size, pos: doc.Fields[key]}})
 	}
 	var authors [][]glyph
 	var widest Pt
@@ -395,7 +395,7 @@ func (t *typesetter) folios(pages []*Page) error {
 			continue
 		}
 		text := fmt.Sprintf(pn.Format, pg.Number)
-		g, err := t.shape([]segment{{text, pn.Role, pn.Size, model.Pos{}}})
+		g, err := t.shape([]segment{{text: text, role: pn.Role, size: pn.Size, pos: model.Pos{}}})
 		if err != nil {
 			return err
 		}

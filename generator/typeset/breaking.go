@@ -34,6 +34,7 @@ func isDigit(r rune) bool     { return r >= '0' && r <= '9' }
 type glyph struct {
 	r    rune
 	font layout.Role
+	bold bool
 	size Pt
 	adv  Pt // natural advance at size
 	cell Pt // width on the grid
@@ -66,6 +67,7 @@ type segment struct {
 	role layout.Role
 	size Pt
 	pos  model.Pos
+	bold bool
 }
 
 // shape turns segments into glyphs, taking each character the role's font lacks
@@ -83,7 +85,7 @@ func (t *typesetter) shape(segs []segment) ([]glyph, error) {
 				return nil, err
 			}
 			adv := Pt(m.adv) * s.size
-			out = append(out, glyph{r: r, font: m.font, size: s.size, adv: adv, cell: adv * scale})
+			out = append(out, glyph{r: r, font: m.font, bold: s.bold, size: s.size, adv: adv, cell: adv * scale})
 		}
 	}
 	return out, nil
@@ -280,12 +282,12 @@ func setLine(g []glyph, s span, x, width Pt, justify bool) []Run {
 		if gl.squeeze > 0 && openingHalfSet[gl.r] {
 			shift = gl.adv - gl.advance()
 		}
-		if len(runs) == 0 || split || shift > 0 || runs[len(runs)-1].Font != gl.font || runs[len(runs)-1].Size != gl.size {
+		if len(runs) == 0 || split || shift > 0 || runs[len(runs)-1].Font != gl.font || runs[len(runs)-1].Size != gl.size || runs[len(runs)-1].Bold != gl.bold {
 			if len(runs) > 0 {
 				flush()
 				x = runs[len(runs)-1].X + runs[len(runs)-1].Width + tc
 			}
-			runs = append(runs, Run{Font: gl.font, Size: gl.size, X: x - shift, Tc: tc, Width: shift})
+			runs = append(runs, Run{Font: gl.font, Bold: gl.bold, Size: gl.size, X: x - shift, Tc: tc, Width: shift})
 		} else {
 			runs[len(runs)-1].Width += tc
 		}

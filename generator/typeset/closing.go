@@ -43,7 +43,9 @@ func (t *typesetter) hanging(label, body []segment, indent, right Pt) ([]*Line, 
 // numbered 1. 2. and aligned, wrapped names aligned with their first character.
 func (t *typesetter) attachmentList(doc *model.Document) ([]*Line, error) {
 	st := t.p.Body
-	seg := func(s string) []segment { return []segment{{s, st.Role, st.Size, doc.Fields["attachment"]}} }
+	seg := func(s string) []segment {
+		return []segment{{text: s, role: st.Role, size: st.Size, pos: doc.Fields["attachment"]}}
+	}
 	indent := Pt(st.IndentChars) * t.cell(st.Size)
 	colon, err := t.shape(seg("附件："))
 	if err != nil {
@@ -81,8 +83,8 @@ func (t *typesetter) attendance(doc *model.Document) ([]*Line, error) {
 			continue
 		}
 		pos := doc.Fields["attendance"]
-		lines, err := t.hanging([]segment{{a.label, t.p.Attendance.LabelRole, st.Size, pos}},
-			[]segment{{strings.Join(a.names, "、"), st.Role, st.Size, pos}}, indent, 0)
+		lines, err := t.hanging([]segment{{text: a.label, role: t.p.Attendance.LabelRole, size: st.Size, pos: pos}},
+			[]segment{{text: strings.Join(a.names, "、"), role: st.Role, size: st.Size, pos: pos}}, indent, 0)
 		if err != nil {
 			return nil, err
 		}
@@ -103,20 +105,20 @@ func (t *typesetter) imprintLines(doc *model.Document) (cc []*Line, printed *Lin
 			names += "。"
 		}
 		pos := doc.Fields["cc"]
-		cc, err = t.hanging([]segment{{"抄送：", st.Role, st.Size, pos}}, []segment{{names, st.Role, st.Size, pos}}, in, in)
+		cc, err = t.hanging([]segment{{text: "抄送：", role: st.Role, size: st.Size, pos: pos}}, []segment{{text: names, role: st.Role, size: st.Size, pos: pos}}, in, in)
 		if err != nil {
 			return nil, nil, err
 		}
 	}
 	if st.Rules && (im.Printer != "" || !im.PrintDate.IsZero()) {
 		pos := doc.Fields["printer"]
-		g, err := t.shape([]segment{{im.Printer, st.Role, st.Size, pos}})
+		g, err := t.shape([]segment{{text: im.Printer, role: st.Role, size: st.Size, pos: pos}})
 		if err != nil {
 			return nil, nil, err
 		}
 		runs := setLine(g, span{0, len(g)}, t.left+in, 0, false)
 		if !im.PrintDate.IsZero() {
-			d, err := t.shape([]segment{{im.PrintDate.String() + "印发", st.Role, st.Size, doc.Fields["print_date"]}})
+			d, err := t.shape([]segment{{text: im.PrintDate.String() + "印发", role: st.Role, size: st.Size, pos: doc.Fields["print_date"]}})
 			if err != nil {
 				return nil, nil, err
 			}

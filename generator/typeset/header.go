@@ -155,7 +155,7 @@ func (t *typesetter) mark(issuers []string, st layout.Header, y Pt, c Color) ([]
 		names = names[:0]
 		var widest Pt
 		for _, n := range issuers {
-			g, err := t.shape([]segment{{n, st.MarkRole, size, model.Pos{}}})
+			g, err := t.shape([]segment{{text: n, role: st.MarkRole, size: size, pos: model.Pos{}}})
 			if err != nil {
 				return 0, err
 			}
@@ -163,7 +163,7 @@ func (t *typesetter) mark(issuers []string, st layout.Header, y Pt, c Color) ([]
 			widest = max(widest, width(g))
 		}
 		var err error
-		if suffix, err = t.shape([]segment{{st.MarkSuffix, st.MarkRole, size, model.Pos{}}}); err != nil {
+		if suffix, err = t.shape([]segment{{text: st.MarkSuffix, role: st.MarkRole, size: size, pos: model.Pos{}}}); err != nil {
 			return 0, err
 		}
 		if len(issuers) == 1 {
@@ -223,14 +223,14 @@ func (t *typesetter) signers(names []string, pos model.Pos) ([]*Line, error) {
 	for i := 0; i < len(names); i += per {
 		rows = append(rows, strings.Join(names[i:min(i+per, len(names))], "　"))
 	}
-	label, err := t.shape([]segment{{"签发人：", st.SignerLabelRole, size, pos}})
+	label, err := t.shape([]segment{{text: "签发人：", role: st.SignerLabelRole, size: size, pos: pos}})
 	if err != nil {
 		return nil, err
 	}
 	var gs [][]glyph
 	var widest Pt
 	for _, r := range rows {
-		g, err := t.shape([]segment{{r, st.SignerNameRole, size, pos}})
+		g, err := t.shape([]segment{{text: r, role: st.SignerNameRole, size: size, pos: pos}})
 		if err != nil {
 			return nil, err
 		}

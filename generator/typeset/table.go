@@ -44,7 +44,7 @@ func (t *typesetter) table(tb *model.Table) (*tableBlock, error) {
 		out.head = append(out.head, label, &Line{Kind: Body})
 	}
 	title, err := t.paragraph(Heading, layout.Style{Role: st.TitleRole, Size: st.TitleSize, Align: layout.Center},
-		[]segment{{tb.Title, st.TitleRole, st.TitleSize, pos}})
+		[]segment{{text: tb.Title, role: st.TitleRole, size: st.TitleSize, pos: pos}})
 	if err != nil {
 		return nil, err
 	}
@@ -60,7 +60,7 @@ func (t *typesetter) table(tb *model.Table) (*tableBlock, error) {
 	n := len(tb.Header)
 	padH, padV := st.PadH.Pt(), st.PadV.Pt()
 	shaped := func(text string, role layout.Role) ([]glyph, error) {
-		return t.shape([]segment{{text, role, st.Size, pos}})
+		return t.shape([]segment{{text: text, role: role, size: st.Size, pos: pos}})
 	}
 	// natural widths
 	header := make([][]glyph, n)
@@ -159,7 +159,7 @@ func (t *typesetter) table(tb *model.Table) (*tableBlock, error) {
 
 // line sets one line of text in a role and size, aligned in the 版心.
 func (t *typesetter) line(text string, role layout.Role, size Pt, align layout.Align, pos model.Pos) (*Line, error) {
-	ls, err := t.paragraph(Body, layout.Style{Role: role, Size: size, Align: align}, []segment{{text, role, size, pos}})
+	ls, err := t.paragraph(Body, layout.Style{Role: role, Size: size, Align: align}, []segment{{text: text, role: role, size: size, pos: pos}})
 	if err != nil || len(ls) == 0 {
 		return &Line{Kind: Body}, err
 	}

@@ -58,6 +58,7 @@ type Run struct {
 	Text  string
 	Width Pt // from X to the end of the last glyph's advance
 	Color Color
+	Bold  bool // drawn heavier (a preset's bold = true: 楷体加粗 and the like)
 }
 
 // Line is one line of text on a page.
