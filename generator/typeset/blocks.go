@@ -20,6 +20,7 @@ type block struct {
 	tail     int
 	table    *tableBlock // a table, placed by placeTable
 	newPage  bool        // starts a new page (附表)
+	pitch    Pt          // its own line pitch (a title's); 0: the grid's
 }
 
 // minFirst is how many grid lines of the block must share a page with its start.
@@ -52,7 +53,7 @@ func (t *typesetter) blocks(doc *model.Document) ([]*block, error) {
 	if doc.Header.IsZero() {
 		blanks(t.p.Title.LinesBefore)
 	}
-	out = append(out, &block{lines: title, head: len(title), tail: len(title)})
+	out = append(out, &block{lines: title, head: len(title), tail: len(title), pitch: t.p.Title.LinePitch})
 	blanks(t.p.Title.LinesAfter)
 
 	// 主送机关
@@ -350,6 +351,20 @@ func (t *typesetter) paginate(blocks []*block, first *Page, slot int) []*Page {
 			if need > perPage-slot && need <= perPage {
 				next()
 			}
+		}
+		if b.pitch > 0 && len(b.lines) > 1 && slot+len(b.lines) <= perPage {
+			// lines at their own pitch from the first one's grid line; the grid resumes
+			// on the first grid line below them
+			first := slot
+			place(b.lines[0])
+			for i, l := range b.lines[1:] {
+				l.Slot = -1
+				l.Baseline = b.lines[0].Baseline + Pt(i+1)*b.pitch
+				pages[len(pages)-1].Lines = append(pages[len(pages)-1].Lines, l)
+			}
+			height := Pt(len(b.lines)-1)*b.pitch + pitch
+			slot = first + int(math.Ceil(float64(height/pitch)-1e-6))
+			continue
 		}
 		lines := b.lines
 		head := b.head

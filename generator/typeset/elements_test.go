@@ -206,3 +206,36 @@ func TestLetter(t *testing.T) {
 		}
 	}
 }
+
+// TestTitlePitch: a preset's own title line pitch spaces the title lines, and the
+// body grid resumes below them.
+func TestTitlePitch(t *testing.T) {
+	p := testdoc.Preset()
+	p.Title.LinePitch = 35
+	doc := testdoc.Generated(1)
+	doc.Title, doc.TitleLines = "XX旗统计局关于2023年统计工作情况的报告", []string{"XX旗统计局", "关于2023年统计工作情况的报告"}
+	res, err := testdoc.Typeset(doc, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var title, body []*typeset.Line
+	for _, l := range res.Pages[0].Lines {
+		if l.Kind == typeset.Title {
+			title = append(title, l)
+		} else {
+			body = append(body, l)
+		}
+	}
+	if len(title) != 2 || !near(title[1].Baseline-title[0].Baseline, 35, 0.001) {
+		t.Fatalf("title lines %v apart, want 35 pt", title[1].Baseline-title[0].Baseline)
+	}
+	top, pitch := p.Page.Top.Pt(), p.LinePitch()
+	for _, l := range body {
+		if want := top + typeset.Pt(l.Slot)*pitch + (pitch-16)/2 + 16*0.88; l.Slot < 0 || !near(l.Baseline, float64(want), 0.01) {
+			t.Fatalf("body line %q off the grid", l.Text())
+		}
+	}
+	if gap := body[0].Baseline - title[1].Baseline; gap < pitch {
+		t.Errorf("body only %.1f pt below the title", gap)
+	}
+}
