@@ -239,3 +239,29 @@ func TestTitlePitch(t *testing.T) {
 		t.Errorf("body only %.1f pt below the title", gap)
 	}
 }
+
+// TestMirror: with mirror = true the even pages' 版心 starts at 26 mm (订口 on the right).
+func TestMirror(t *testing.T) {
+	p := testdoc.Preset()
+	p.Page.Mirror = true
+	res, err := testdoc.Typeset(testdoc.Generated(3), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pg := range res.Pages[:3] {
+		left := 28 * mm
+		if pg.Number%2 == 0 {
+			left = 26 * mm
+		}
+		minX := 1e9
+		for _, l := range pg.Lines {
+			minX = math.Min(minX, float64(l.Left()))
+		}
+		if math.Abs(minX-left) > 0.01 {
+			t.Errorf("page %d: text starts at %.2f mm, want %.0f mm", pg.Number, minX/mm, left/mm)
+		}
+		if pg.Number%2 == 0 && !near(pg.Folio.Left(), 26*mm+14, 0.01) {
+			t.Errorf("even page number at %.2f", pg.Folio.Left())
+		}
+	}
+}

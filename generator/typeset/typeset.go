@@ -198,6 +198,9 @@ func Typeset(doc *model.Document, p *layout.Preset, f Fonts) (*Result, error) {
 	if err := t.folios(pages); err != nil {
 		return nil, err
 	}
+	if p.Page.Mirror {
+		t.mirror(pages)
+	}
 	return &Result{Pages: pages, Fallbacks: t.fallbacks}, nil
 }
 
@@ -218,4 +221,38 @@ func (t *typesetter) cell(size Pt) Pt {
 		return pitch
 	}
 	return size
+}
+
+// mirror moves everything on the even pages so that their 订口 is on the right, as
+// duplex printing binds them (对称页边距): the 版心 then starts 切口 (26 mm) from the
+// left edge instead of 订口 (28 mm).
+func (t *typesetter) mirror(pages []*Page) {
+	dx := t.p.Page.Width.Pt() - 2*t.left - t.width
+	for _, pg := range pages {
+		if pg.Number%2 != 0 {
+			continue
+		}
+		lines := pg.Lines
+		if pg.Folio != nil {
+			lines = append(lines[:len(lines):len(lines)], pg.Folio)
+		}
+		for _, l := range lines {
+			for i := range l.Runs {
+				l.Runs[i].X += dx
+			}
+		}
+		for i := range pg.Rules {
+			pg.Rules[i].X1 += dx
+			pg.Rules[i].X2 += dx
+		}
+		for i := range pg.Images {
+			pg.Images[i].X += dx
+		}
+		for i := range pg.Shapes {
+			for j := range pg.Shapes[i].Segs {
+				pg.Shapes[i].Segs[j].X += dx
+				pg.Shapes[i].Segs[j].CX += dx
+			}
+		}
+	}
 }
