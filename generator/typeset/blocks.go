@@ -163,6 +163,16 @@ func (t *typesetter) blocks(doc *model.Document) ([]*block, error) {
 // text sets the blocks of a text: headings, paragraphs with run-in headings, tables.
 func (t *typesetter) text(blocks []model.Block) ([]*block, error) {
 	var out []*block
+	// blank grid lines a style asks for before or after its element
+	spaced := func(st layout.Style, b *block) {
+		for range st.LinesBefore {
+			out = append(out, &block{blank: true})
+		}
+		out = append(out, b)
+		for range st.LinesAfter {
+			out = append(out, &block{blank: true})
+		}
+	}
 	for _, b := range blocks {
 		switch b := b.(type) {
 		case *model.Heading:
@@ -171,7 +181,7 @@ func (t *typesetter) text(blocks []model.Block) ([]*block, error) {
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, &block{lines: lines, keepNext: true, head: len(lines), tail: len(lines)})
+			spaced(st, &block{lines: lines, keepNext: true, head: len(lines), tail: len(lines)})
 		case *model.Paragraph:
 			var segs []segment
 			if b.Lead != nil {
@@ -185,7 +195,7 @@ func (t *typesetter) text(blocks []model.Block) ([]*block, error) {
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, &block{lines: lines, head: 2, tail: 2})
+			spaced(t.p.Body, &block{lines: lines, head: 2, tail: 2})
 		case *model.Table:
 			tb, err := t.table(b)
 			if err != nil {

@@ -265,3 +265,27 @@ func TestMirror(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadingSpace: a style's lines_before leaves blank grid lines before its element.
+func TestHeadingSpace(t *testing.T) {
+	p := testdoc.Preset()
+	p.Heading1.LinesBefore = 1
+	res, err := testdoc.Typeset(testdoc.Generated(3), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, pg := range res.Pages {
+		for i, l := range pg.Lines {
+			if l.Kind == typeset.Heading && i > 0 && pg.Lines[i-1].Kind == typeset.Body {
+				checked++
+				if l.Slot != pg.Lines[i-1].Slot+2 {
+					t.Errorf("heading %q on line %d, the text above ends on %d", l.Text(), l.Slot, pg.Lines[i-1].Slot)
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Error("no heading follows text: the test proves nothing")
+	}
+}
