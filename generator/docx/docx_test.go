@@ -284,10 +284,13 @@ func TestStyles(t *testing.T) {
 	if got := intAttr(t, n.path("rPr", "spacing"), "val"); got != p.Docx.CharSpacingTw {
 		t.Errorf("body character spacing %d, want %d", got, p.Docx.CharSpacingTw)
 	}
-	for _, sw := range []string{"overflowPunct", "autoSpaceDE", "autoSpaceDN", "snapToGrid"} {
+	for _, sw := range []string{"autoSpaceDE", "autoSpaceDN", "snapToGrid"} {
 		if got := n.path("pPr", sw).val(); got != "0" {
 			t.Errorf("body %s=%q, want 0", sw, got)
 		}
+	}
+	if got, want := n.path("pPr", "overflowPunct").val(), map[bool]string{true: "1", false: "0"}[p.Docx.OverflowPunct]; got != want {
+		t.Errorf("body overflowPunct=%q, want %s (the preset's overflow_punct)", got, want)
 	}
 	if n.path("pPr", "widowControl") == nil {
 		t.Error("body has no widowControl")

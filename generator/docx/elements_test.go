@@ -570,7 +570,7 @@ func renderPreset(t *testing.T, doc *model.Document, p *layout.Preset, name stri
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	docx := wordSemantics(t, path)
+	docx := path
 	pdf := strings.TrimSuffix(docx, ".docx") + ".pdf"
 	if out, err := exec.Command(render, docx, "-o", pdf, "--fonts", fonts).CombinedOutput(); err != nil {
 		t.Fatalf("docx-render: %v\n%s", err, out)

@@ -58,16 +58,24 @@ func clampLevel(level int) int {
 	return level
 }
 
-// cjkSwitches turn off hanging punctuation (a mark would stick out of the 版心) and
-// the automatic space between Chinese and Latin text or digits (it would break the
-// 28-character line). 禁则 (w:kinsoku) is on by default and stays on.
-const cjkSwitches = `<w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>`
+// cjkSwitches set hanging punctuation as the preset says (w:overflowPunct; see
+// docs/docx.md for why the default writes 1) and turn off the automatic space between
+// Chinese and Latin text or digits (it would break the 28-character line). 禁则
+// (w:kinsoku) is on by default and stays on.
+func cjkSwitches(overflow bool) string {
+	v := "0"
+	if overflow {
+		v = "1"
+	}
+	return `<w:overflowPunct w:val="` + v + `"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>`
+}
 
 // paraFmt is the paragraph part of a style.
 type paraFmt struct {
 	keepNext      bool
 	widowControl  bool
-	cjk           bool // no hanging punctuation, no automatic CJK/Latin spacing
+	cjk           bool // w:overflowPunct as overflow says, no automatic CJK/Latin spacing
+	overflow      bool
 	snapOff       bool // w:snapToGrid off: not laid on the document grid
 	before, after int  // twips
 	line          int  // twips; 0: leave the spacing unset
@@ -89,7 +97,7 @@ func (f paraFmt) xml() string {
 		b.WriteString(`<w:widowControl/>`)
 	}
 	if f.cjk {
-		b.WriteString(cjkSwitches)
+		b.WriteString(cjkSwitches(f.overflow))
 	}
 	if f.snapOff {
 		b.WriteString(`<w:snapToGrid w:val="0"/>`)
@@ -255,12 +263,12 @@ func (w *writer) stylesXML() []byte {
 	b.WriteString(`<w:docDefaults><w:rPrDefault>`)
 	b.WriteString(runFmt{font: p.Fonts[p.Body.Role], size: p.Body.Size, lang: true}.xml())
 	b.WriteString(`</w:rPrDefault><w:pPrDefault>`)
-	b.WriteString(paraFmt{widowControl: true, cjk: true}.xml())
+	b.WriteString(paraFmt{widowControl: true, cjk: true, overflow: p.Docx.OverflowPunct}.xml())
 	b.WriteString(`</w:pPrDefault></w:docDefaults>`)
 
 	body := w.elementPara(p.Body)
 	body.widowControl = true
-	body.cjk = true
+	body.cjk, body.overflow = true, p.Docx.OverflowPunct
 	body.snapOff = !w.charGrid()
 	styles := []style{
 		{kind: "paragraph", id: styleBody, name: "Normal", isDefault: true, next: styleBody, qFormat: true,

@@ -1,7 +1,6 @@
 package docx
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -54,55 +53,6 @@ func TestValidateDOCX(t *testing.T) {
 	}
 }
 
-// wordSemantics rewrites w:overflowPunct w:val="0" to "1" for LibreOffice, which reads
-// the element inverted (writerfilter DomainMapper: ParaIsHangingPunctuation =
-// overflowPunct == 0): with the value Word reads as "no hanging punctuation",
-// LibreOffice hangs line-end commas into the margin and drops some from the page. The
-// rewritten file shows in LibreOffice what Word and WPS show for ours (docs/docx.md).
-func wordSemantics(t *testing.T, path string) string {
-	t.Helper()
-	zr, err := zip.OpenReader(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer zr.Close()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	flipped := 0
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		var data bytes.Buffer
-		if _, err := data.ReadFrom(rc); err != nil {
-			t.Fatal(err)
-		}
-		rc.Close()
-		b := data.Bytes()
-		if f.Name == "word/styles.xml" {
-			flipped = bytes.Count(b, []byte(`<w:overflowPunct w:val="0"/>`))
-			b = bytes.ReplaceAll(b, []byte(`<w:overflowPunct w:val="0"/>`), []byte(`<w:overflowPunct w:val="1"/>`))
-		}
-		w, err := zw.Create(f.Name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write(b)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if flipped == 0 {
-		t.Fatal("styles.xml has no w:overflowPunct to adapt")
-	}
-	out := strings.TrimSuffix(path, ".docx") + "-lo.docx"
-	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
 // checkResult is what gbt9704-check measures.
 type checkResult struct {
 	Figures struct {
@@ -117,8 +67,7 @@ type checkResult struct {
 }
 
 // renderLO writes doc, renders it through LibreOffice with the standard's fonts mapped to
-// the free ones (with Word's reading of w:overflowPunct, see wordSemantics) and returns
-// the PDF's path. It skips when LibreOffice or the tools are missing.
+// the free ones and returns the PDF's path. It skips when LibreOffice or the tools are missing.
 func renderLO(t *testing.T, doc *model.Document, name string) string {
 	t.Helper()
 	if testing.Short() {
@@ -126,7 +75,7 @@ func renderLO(t *testing.T, doc *model.Document, name string) string {
 	}
 	need(t, "soffice", "mutool", "pdffonts")
 	render, fonts := shared(t, "tools/docx-render"), shared(t, "fonts")
-	docx := wordSemantics(t, writeFile(t, doc, name))
+	docx := writeFile(t, doc, name)
 	pdf := strings.TrimSuffix(docx, ".docx") + ".pdf"
 	if out, err := exec.Command(render, docx, "-o", pdf, "--fonts", fonts).CombinedOutput(); err != nil {
 		t.Fatalf("docx-render: %v\n%s", err, out)

@@ -123,6 +123,10 @@ type Docx struct {
 	LinePitchTw   int    `toml:"line_pitch_tw"`
 	CharSpacingTw int    `toml:"char_spacing_tw"`
 	FooterTw      int    `toml:"footer_tw"`
+	// OverflowPunct is written as w:overflowPunct: LibreOffice reads it inverted, and with
+	// 0 hangs line-end commas outside the 版心 and drops some; 1 lays the text out as the
+	// PDF in LibreOffice, and lets Word and WPS hang them as they do by default.
+	OverflowPunct bool `toml:"overflow_punct"`
 }
 
 // Fallback lists the roles whose fonts supply characters missing from another role's font.
