@@ -54,6 +54,8 @@ type Output struct {
 	Fonts     []fonts.Choice
 	Fallbacks []typeset.Fallback
 	Files     map[Format][]byte
+
+	src []byte // the content file, to place messages
 }
 
 // Render parses a content file and produces the requested formats in memory.
@@ -73,7 +75,7 @@ func (b *Builder) Render(file string, src []byte, formats []Format) (*Output, er
 	if err := fits(doc, preset); err != nil {
 		return nil, err
 	}
-	out := &Output{Doc: doc, Preset: preset, Files: map[Format][]byte{}}
+	out := &Output{Doc: doc, Preset: preset, Files: map[Format][]byte{}, src: src}
 	for _, f := range formats {
 		if f != PDF && f != DOCX {
 			return nil, fmt.Errorf("不支持的输出格式「%s」（可用：pdf、docx）", f)
@@ -97,11 +99,54 @@ func (b *Builder) Render(file string, src []byte, formats []Format) (*Output, er
 	wg.Wait()
 	for i, f := range formats {
 		if errs[i] != nil {
-			return nil, errs[i]
+			return nil, located(file, src, errs[i])
 		}
 		out.Files[f] = bufs[i].Bytes()
 	}
 	return out, nil
+}
+
+// located turns a character error of the typesetter, which knows only where the
+// paragraph starts, into a content error at the character itself, with its line.
+func located(file string, src []byte, err error) error {
+	var ce *typeset.CharError
+	if !errors.As(err, &ce) {
+		return err
+	}
+	pos, line := findRune(ce.Rune, ce.Pos, src)
+	hint := "换用常用字，或在版式的 [fonts] 中指定含有这个字的字体文件（file = \"…\"）"
+	if ce.Rune > 0xFFFF {
+		hint = "换用常用字或改写：PDF 只能写入基本多文种平面（U+0000–U+FFFF）的字符"
+	}
+	return &content.Error{Pos: pos, Msg: fmt.Sprintf("字符「%c」（U+%04X）%s", ce.Rune, ce.Rune, ce.Why), Source: line, Hint: hint}
+}
+
+// findRune finds where r first stands in the content file at or after from (the
+// start of its paragraph), and that line of the file.
+func findRune(r rune, from model.Pos, src []byte) (model.Pos, string) {
+	if src == nil {
+		return from, ""
+	}
+	for _, t := range content.Texts(from.File, src) {
+		for i, c := range t.Text {
+			if c != r {
+				continue
+			}
+			if p := t.Pos(i); p.Line > from.Line || p.Line == from.Line && p.Col >= from.Col {
+				return p, sourceLine(src, p.Line)
+			}
+		}
+	}
+	return from, sourceLine(src, from.Line)
+}
+
+// sourceLine returns line n (1-based) of src.
+func sourceLine(src []byte, n int) string {
+	lines := strings.Split(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n")
+	if n < 1 || n > len(lines) {
+		return ""
+	}
+	return lines[n-1]
 }
 
 // fits checks what only the preset can tell: a 签发人 belongs to an 上行文 preset.
@@ -151,6 +196,9 @@ func (b *Builder) renderPDF(buf *bytes.Buffer, out *Output) error {
 	}
 	out.Pages = len(res.Pages)
 	out.Fallbacks = res.Fallbacks
+	for i := range out.Fallbacks {
+		out.Fallbacks[i].Pos, _ = findRune(out.Fallbacks[i].Rune, out.Fallbacks[i].Pos, out.src)
+	}
 	images, err := loadImages(out.Doc)
 	if err != nil {
 		return err

@@ -233,3 +233,28 @@ func BenchmarkBuildSample(b *testing.B) {
 		}
 	}
 }
+
+// TestCharacterErrors: a character no font can draw is reported at its own place in the
+// file, with the line; a character taken from a fallback font is placed too.
+func TestCharacterErrors(t *testing.T) {
+	head := "title = \"测试\"\nauthor = \"某局\"\ndate = 2024-01-05\ntext = \"\"\"\n"
+	tests := []struct {
+		text, pos, msg string
+	}{
+		{"这是一个生僻字𬌗。", "a.toml:5:8", "U+2C317"},
+		{"第一行\n然后是表情😀。", "a.toml:6:6", "U+1F600"},
+	}
+	for _, tt := range tests {
+		_, err := generator.NewBuilder(nil, false).Render("a.toml", []byte(head+tt.text+"\n\"\"\"\n"), both)
+		if err == nil || !strings.HasPrefix(err.Error(), tt.pos+": ") || !strings.Contains(err.Error(), tt.msg) || !strings.Contains(err.Error(), "^") {
+			t.Errorf("%q: error %v, want %s at %s with a caret", tt.text, err, tt.msg, tt.pos)
+		}
+	}
+	out, err := generator.NewBuilder(nil, false).Render("a.toml", []byte(head+"张三、李四、张珺同志。\n\"\"\"\n"), both)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Fallbacks) != 1 || out.Fallbacks[0].Pos.String() != "a.toml:5:8" {
+		t.Errorf("fallbacks %+v, want 珺 at a.toml:5:8", out.Fallbacks)
+	}
+}
