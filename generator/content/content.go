@@ -103,6 +103,9 @@ func newBuilder(file, src string, md toml.MetaData) *builder {
 
 // errAt records a mistake at a byte offset of the source.
 func (b *builder) errAt(off int, field, msg, hint string) {
+	if off < 0 { // a key the locator did not place: an array of tables' header, or the file
+		off = max(b.l.keyOff(indexPath(field, 0)), 0)
+	}
 	p := b.l.pos(off)
 	b.errs = append(b.errs, &Error{Pos: p, Field: field, Msg: msg, Hint: hint, Source: b.l.line(p.Line)})
 }
