@@ -53,6 +53,8 @@ type writer struct {
 	pages pdfPages     // the PDF's pagination
 	hdr   headerLayout // the 版头's geometry
 
+	markDrawing string // the 标志 as a picture anchored to the page (信函), or ""
+
 	gap    int  // after a table that ends a text: space to the next grid line
 	inCell int  // writing a table cell's paragraphs
 	inBody bool // writing the body's own paragraphs
@@ -134,6 +136,10 @@ func Write(w io.Writer, doc *model.Document, p *layout.Preset) error {
 	}
 	wr := &writer{doc: doc, p: p}
 	wr.pages = layoutPages(doc, p)
+	var err error
+	if wr.markDrawing, err = wr.markAnchor(); err != nil {
+		return fmt.Errorf("docx: %w", err)
+	}
 	document, err := wr.documentXML()
 	if err != nil {
 		return err

@@ -197,6 +197,13 @@ func (w *writer) header(b *strings.Builder) (pos, titleSlot int, err error) {
 	}
 	right := mmTwips(p.Page.BodyWidth)
 
+	if w.markDrawing != "" {
+		// a line of one point holds the 标志's picture, anchored to the page
+		const h = 20
+		b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + styleHeaderLine + `"/><w:spacing w:before="0" w:after="0" w:line="` + itoa(h) + `" w:lineRule="exact"/></w:pPr><w:r>` + w.markDrawing + `</w:r></w:p>`)
+		pos += h
+	}
+
 	// 份号、密级、紧急程度 (and, in a 信函, the 发文字号 顶格 at the right of the first)
 	numberDone := false
 	for i, m := range g.meta {
@@ -399,12 +406,18 @@ func color(s string) string {
 // letterHeaderXML writes the first page's header of a 信函: the 标志 (its top edge the
 // preset's distance from the page top, which is the header distance) and, RuleBelow
 // under it, the red double line 上粗下细, DoubleLength long and centred on the page.
+//
+// When the 标志 is drawn as a picture (see markDrawing), the header keeps only the
+// line it takes, so the double line stays where it is.
 func (w *writer) letterHeaderXML(g headerLayout) []byte {
 	st := w.p.Header
 	var b strings.Builder
 	b.WriteString(xmlPI)
 	b.WriteString(`<w:hdr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `">`)
-	if len(w.doc.Header.Issuers) > 0 {
+	switch {
+	case len(w.doc.Header.Issuers) > 0 && w.markDrawing != "":
+		spacer(&b, w.markHeight(g))
+	case len(w.doc.Header.Issuers) > 0:
 		w.mark(&b, g, 0)
 	}
 	if st.Double {
@@ -417,6 +430,40 @@ func (w *writer) letterHeaderXML(g headerLayout) []byte {
 	}
 	b.WriteString(`</w:hdr>`)
 	return []byte(b.String())
+}
+
+// markAnchor draws the 标志 as the PDF does when the preset draws it as shapes (a
+// 信函's stands above the 版心, where a page's text does not go): the PDF's outlines as
+// a picture anchored to the page, in the document body (LibreOffice paints a page
+// header's area over pictures anchored in it). It returns the run content, or "".
+func (w *writer) markAnchor() (string, error) {
+	if len(w.doc.Header.Issuers) == 0 || len(w.pages.mark) == 0 {
+		return "", nil
+	}
+	data, box, err := markPicture(w.pages.mark)
+	if err != nil || data == nil {
+		return "", err
+	}
+	rid := w.addPart("word/media/mark.png", relBase+"image", "", data)
+	return pictureAnchor(rid, "发文机关标志", "mark.png", box, "page", "page"), nil
+}
+
+// pictureAnchor places a picture, in front of the text, at box (x, y, width, height in
+// points) measured from the page or the margin.
+func pictureAnchor(rid, name, file string, box [4]layout.Pt, fromH, fromV string) string {
+	emu := func(v layout.Pt) string { return itoa(int(math.Round(float64(v) * 12700))) }
+	cx, cy := emu(box[2]), emu(box[3])
+	return `<w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="2" behindDoc="0" locked="1" layoutInCell="1" allowOverlap="1">` +
+		`<wp:simplePos x="0" y="0"/>` +
+		`<wp:positionH relativeFrom="` + fromH + `"><wp:posOffset>` + emu(box[0]) + `</wp:posOffset></wp:positionH>` +
+		`<wp:positionV relativeFrom="` + fromV + `"><wp:posOffset>` + emu(box[1]) + `</wp:posOffset></wp:positionV>` +
+		`<wp:extent cx="` + cx + `" cy="` + cy + `"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>` +
+		`<wp:docPr id="2" name="` + name + `"/><wp:cNvGraphicFramePr/>` +
+		`<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>` +
+		`<pic:nvPicPr><pic:cNvPr id="2" name="` + file + `"/><pic:cNvPicPr/></pic:nvPicPr>` +
+		`<pic:blipFill><a:blip r:embed="` + rid + `"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>` +
+		`<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="` + cx + `" cy="` + cy + `"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>` +
+		`</pic:pic></a:graphicData></a:graphic></wp:anchor></w:drawing>`
 }
 
 // letterFooterXML writes the first page's footer of a 信函: no page number (§10.1),

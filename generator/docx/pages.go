@@ -21,6 +21,7 @@ type pdfPages struct {
 	ok    bool
 	pages int // pages of the PDF
 	title []string
+	mark  []typeset.Shape // the 标志 as the PDF draws it, when the preset draws it as shapes
 
 	// The 版记 (when the document has one): the last page of the text, the 版记's page,
 	// whether a blank page stands between them, which of them show a number.
@@ -59,6 +60,9 @@ func layoutPages(doc *model.Document, p *layout.Preset) pdfPages {
 		return pdfPages{}
 	}
 	out := pdfPages{ok: true, pages: len(res.Pages)}
+	if p.Header.MarkOutlines {
+		out.mark = res.Pages[0].Shapes
+	}
 
 	// the title's lines: the first block of title lines on the grid
 	titleBlock := -1
