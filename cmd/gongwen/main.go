@@ -200,7 +200,7 @@ func buildFlags(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
 			}
 		}
 		for _, fb := range res.Fallbacks {
-			fmt.Fprintf(stderr, "提示：%s: 「%c」（U+%04X）在%s字体中没有，改用%s字体\n", fb.Pos, fb.Rune, fb.Rune, roleName(fb.Want), roleName(fb.Got))
+			fmt.Fprintf(stderr, "提示：%s: 「%c」（U+%04X）在%s字体中没有，改用%s字体\n", fb.Pos, fb.Rune, fb.Rune, fb.Want.Chinese(), fb.Got.Chinese())
 		}
 		for _, f := range files {
 			fmt.Fprintf(stdout, "已生成 %s\n", f)
@@ -225,21 +225,6 @@ func parseFormats(s string) ([]generator.Format, error) {
 	return formats, nil
 }
 
-func roleName(r layout.Role) string {
-	switch r {
-	case layout.XiaoBiaoSong:
-		return "小标宋"
-	case layout.FangSong:
-		return "仿宋"
-	case layout.HeiTi:
-		return "黑体"
-	case layout.KaiTi:
-		return "楷体"
-	case layout.SongTi:
-		return "宋体"
-	}
-	return string(r)
-}
 
 const fontsHelp = `用法 Usage: gongwen fonts [--layout 版式] [--font-dir 目录]
 
@@ -270,7 +255,7 @@ func fontsFlags(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
 		}
 		for _, c := range choices {
 			role := layout.Role(c.Role)
-			fmt.Fprintf(stdout, "%s（%s）\t%s\t%s\t%s\n", roleName(role), role, c.Face.Family(), c.Origin, c.Path)
+			fmt.Fprintf(stdout, "%s（%s）\t%s\t%s\t%s\n", role.Chinese(), role, c.Face.Family(), c.Origin, c.Path)
 			fmt.Fprintf(stdout, "\tDOCX 字体名：%s\n", p.Fonts[role].Docx)
 			if c.Note != "" {
 				fmt.Fprintf(stdout, "\t%s\n", c.Note)

@@ -29,6 +29,23 @@ const (
 	SongTi       Role = "songti"       // 宋体: page numbers, fallback
 )
 
+// Chinese is the role's name as the standard writes it: 小标宋, 仿宋, 黑体, 楷体, 宋体.
+func (r Role) Chinese() string {
+	switch r {
+	case XiaoBiaoSong:
+		return "小标宋"
+	case FangSong:
+		return "仿宋"
+	case HeiTi:
+		return "黑体"
+	case KaiTi:
+		return "楷体"
+	case SongTi:
+		return "宋体"
+	}
+	return string(r)
+}
+
 // FontRole says which font serves a role.
 type FontRole struct {
 	Docx    string   `toml:"docx"`    // east-Asian font name written into the DOCX
