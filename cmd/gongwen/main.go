@@ -225,7 +225,6 @@ func parseFormats(s string) ([]generator.Format, error) {
 	return formats, nil
 }
 
-
 const fontsHelp = `用法 Usage: gongwen fonts [--layout 版式] [--font-dir 目录]
 
 列出版式中每个字体角色（小标宋、仿宋、黑体、楷体、宋体）实际使用的字体文件及其来源：
