@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // Tags of the sfnt container formats.
@@ -113,15 +114,7 @@ func (t sfntTable) len() int {
 // and head.checkSumAdjustment filled in. The head table's data is modified in the output only.
 func writeSFNT(tables []sfntTable) []byte {
 	tables = slices.Clone(tables)
-	slices.SortFunc(tables, func(a, b sfntTable) int {
-		switch {
-		case a.tag < b.tag:
-			return -1
-		case a.tag > b.tag:
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(tables, func(a, b sfntTable) int { return strings.Compare(a.tag, b.tag) })
 	n := len(tables)
 	size := 12 + 16*n
 	for _, t := range tables {

@@ -11,19 +11,9 @@ import (
 )
 
 // gridChars is the width of text in grid characters: a full-width character fills a
-// cell, a half-width one (digits, Latin) half a cell — the measure gbt9704-check uses.
-func gridChars(s string) float64 {
-	n := 0.0
-	for _, r := range s {
-		switch {
-		case r >= 0x2E80 || r >= 0x2014 && r <= 0x201D || r == 0x2026:
-			n++
-		case r > ' ':
-			n += 0.5
-		}
-	}
-	return n
-}
+// cell, a half-width one (digits, Latin) half a cell, a space nothing — the measure
+// gbt9704-check uses.
+func gridChars(s string) float64 { return textEms(s, 0) }
 
 // signature writes the 署名 and 成文日期, then the 附注.
 //

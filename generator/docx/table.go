@@ -13,14 +13,17 @@ import (
 // (digits, Latin) half an em. The DOCX has no fonts to measure; these are the widths
 // of 仿宋_GB2312 and 黑体 for CJK, of Times New Roman for digits, and of the bundled
 // fonts the PDF measures, so tables of counts get the PDF's column widths exactly.
-func ems(s string) float64 {
+func ems(s string) float64 { return textEms(s, 0.25) }
+
+// textEms counts full-width characters as 1, spaces as space and other characters as ½.
+func textEms(s string, space float64) float64 {
 	n := 0.0
 	for _, r := range s {
 		switch {
 		case r >= 0x2E80 || r >= 0x2014 && r <= 0x201D || r == 0x2026:
 			n++
 		case r == ' ':
-			n += 0.25
+			n += space
 		case r > ' ':
 			n += 0.5
 		}

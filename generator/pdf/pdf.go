@@ -264,15 +264,7 @@ func collect(res *typeset.Result, faces map[layout.Role]Subsetter) (*doc, error)
 			}
 		}
 	}
-	slices.SortFunc(d.fonts, func(a, b *font) int {
-		switch {
-		case a.role < b.role:
-			return -1
-		case a.role > b.role:
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(d.fonts, func(a, b *font) int { return strings.Compare(string(a.role), string(b.role)) })
 	for _, f := range d.fonts {
 		f.sortGlyphs()
 	}
