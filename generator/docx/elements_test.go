@@ -76,8 +76,8 @@ func TestPresetElements(t *testing.T) {
 
 			// 标志: the style carries the colour, the font and the size
 			mark := styles[styleMark]
-			if got := mark.path("rPr", "color").val(); got != color(st.MarkColor) {
-				t.Errorf("标志 colour %q, want %q", got, color(st.MarkColor))
+			if got := mark.path("rPr", "color").val(); got != color(p.Ink.RedRGB) {
+				t.Errorf("标志 colour %q, want %q", got, color(p.Ink.RedRGB))
 			}
 			if got := mark.path("rPr", "rFonts").attrOr("eastAsia"); got != p.Fonts[st.MarkRole].Docx {
 				t.Errorf("标志 font %q, want %q", got, p.Fonts[st.MarkRole].Docx)
@@ -199,8 +199,8 @@ func TestPresetElements(t *testing.T) {
 				if bdr == nil {
 					t.Fatal("no red separator under the 发文字号")
 				}
-				if bdr.attrOr("color") != color(st.RuleColor) || intAttr(t, bdr, "sz") != eighths(st.RuleWidth.Pt()) {
-					t.Errorf("separator %v, want colour %s, %d eighths of a point", bdr.attrs, st.RuleColor, eighths(st.RuleWidth.Pt()))
+				if bdr.attrOr("color") != color(p.Ink.RedRGB) || intAttr(t, bdr, "sz") != eighths(st.RuleWidth.Pt()) {
+					t.Errorf("separator %v, want colour %s, %d eighths of a point", bdr.attrs, p.Ink.RedRGB, eighths(st.RuleWidth.Pt()))
 				}
 			}
 
@@ -669,7 +669,7 @@ func checkPositions(t *testing.T, pdf string, doc *model.Document, p *layout.Pre
 	}
 	var want []typeset.Rule
 	for _, r := range ours.Pages[0].Rules {
-		if r.Color.R == 255 && r.Y1 == r.Y2 {
+		if r.Color == typeset.Red && r.Y1 == r.Y2 {
 			want = append(want, r)
 		}
 	}

@@ -284,7 +284,7 @@ func (w *writer) header(b *strings.Builder) (pos, titleSlot int, err error) {
 				space = min(max(space, 0), 31)
 				sz := eighths(st.RuleWidth.Pt())
 				pPr.WriteString(`<w:pBdr><w:bottom w:val="single" w:sz="` + itoa(sz) + `" w:space="` + itoa(space) +
-					`" w:color="` + color(st.RuleColor) + `"/></w:pBdr>`)
+					`" w:color="` + color(w.p.Ink.RedRGB) + `"/></w:pBdr>`)
 				pos += space*20 + sz*20/8
 			}
 			if len(tabs) > 0 {
@@ -440,7 +440,7 @@ func (w *writer) markAnchor() (string, error) {
 	if len(w.doc.Header.Issuers) == 0 || len(w.pages.mark) == 0 {
 		return "", nil
 	}
-	data, box, err := markPicture(w.pages.mark)
+	data, box, err := markPicture(w.pages.mark, w.p.Ink.RedRGB)
 	if err != nil || data == nil {
 		return "", err
 	}
@@ -495,7 +495,7 @@ func (w *writer) letterFooterXML() []byte {
 func (w *writer) doubleLine(thickFirst bool, frame string) string {
 	st := w.p.Header
 	pg := w.p.Page
-	red := color(st.RuleColor)
+	red := color(w.p.Ink.RedRGB)
 	a, c := st.DoubleThick.Pt(), st.DoubleThin.Pt()
 	if !thickFirst {
 		a, c = c, a

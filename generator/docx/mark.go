@@ -2,6 +2,7 @@ package docx
 
 import (
 	"bytes"
+	"encoding/hex"
 	"image"
 	"image/png"
 	"math"
@@ -18,9 +19,10 @@ const markDPI = 600
 // markPicture draws the 标志 shapes of the PDF (a 信函's, which stands above the 版心
 // and so is not text there either) into a PNG, and returns it with its box on the
 // page, in points.
-func markPicture(shapes []typeset.Shape) (data []byte, box [4]layout.Pt, err error) {
+func markPicture(shapes []typeset.Shape, rgb string) (data []byte, box [4]layout.Pt, err error) {
 	minX, minY := math.Inf(1), math.Inf(1)
 	maxX, maxY := math.Inf(-1), math.Inf(-1)
+	c, _ := hex.DecodeString(color(rgb)) // a 标志 is red: the DOCX's red
 	for _, sh := range shapes {
 		for _, s := range sh.Segs {
 			if s.Op == 'Z' {
@@ -69,14 +71,13 @@ func markPicture(shapes []typeset.Shape) (data []byte, box [4]layout.Pt, err err
 		}
 		mask := image.NewAlpha(image.Rect(0, 0, w, h))
 		r.Draw(mask, mask.Bounds(), image.Opaque, image.Point{})
-		c := sh.Color
 		for i, a := range mask.Pix {
 			if a == 0 {
 				continue
 			}
 			// shapes do not overlap in a 标志: the larger coverage wins at a shared edge
 			if o := img.Pix[4*i+3]; a > o {
-				copy(img.Pix[4*i:], []byte{c.R, c.G, c.B, a})
+				copy(img.Pix[4*i:], []byte{c[0], c[1], c[2], a})
 			}
 		}
 	}

@@ -379,7 +379,7 @@ func (w *writer) elementStyles() []style {
 	}
 	mark := paraFmt{keepNext: true, line: twips(markSize * markLead), exact: true, indent: true, align: "center"}
 	markRun := w.elementRun(p.Header.MarkRole, markSize, false, false)
-	markRun.color = color(p.Header.MarkColor)
+	markRun.color = color(p.Ink.RedRGB)
 	at := p.Attachments
 	label := paraFmt{keepNext: true, after: max(at.TitleSlot-2, 0) * p.Docx.LinePitchTw, indent: true, align: "left"}
 	title := paraFmt{keepNext: true, after: p.Docx.LinePitchTw, line: p.Docx.LinePitchTw, exact: true, indent: true, align: "center"}

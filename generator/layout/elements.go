@@ -6,7 +6,6 @@ package layout
 type Header struct {
 	MarkRole     Role   `toml:"mark_role"`
 	MarkSize     Pt     `toml:"mark_size_pt"` // shrunk to fit the 版心 width when needed
-	MarkColor    string `toml:"mark_color"`   // RRGGBB
 	MarkTop      MM     `toml:"mark_top_mm"`
 	MarkFromPage bool   `toml:"mark_from_page"` // MarkTop counts from the page top (信函)
 	MarkSuffix   string `toml:"mark_suffix"`    // "文件" beside the organ names, or ""
@@ -28,9 +27,8 @@ type Header struct {
 	SignerRight     float64 `toml:"signer_right_chars"`
 	SignersPerLine  int     `toml:"signers_per_line"`
 
-	RuleBelow MM     `toml:"rule_below_mm"` // red line below the 发文字号
-	RuleWidth MM     `toml:"rule_width_mm"`
-	RuleColor string `toml:"rule_color"`
+	RuleBelow MM `toml:"rule_below_mm"` // red line below the 发文字号
+	RuleWidth MM `toml:"rule_width_mm"`
 
 	// 信函格式 (§10.1): red double lines, 170 mm long, below the 标志 and above the
 	// page bottom.

@@ -146,6 +146,14 @@ type Docx struct {
 	OverflowPunct bool `toml:"overflow_punct"`
 }
 
+// Inks are the inks of the printed document (§6.2). The PDF prints in them; Word
+// stores only screen colours, so the DOCX takes RedRGB.
+type Inks struct {
+	Black  CMYK   `toml:"black"`
+	Red    CMYK   `toml:"red"`
+	RedRGB string `toml:"red_rgb"` // RRGGBB: the red of the DOCX
+}
+
 // Fallback lists the roles whose fonts supply characters missing from another role's font.
 type Fallback struct {
 	Roles []Role `toml:"roles"`
@@ -174,6 +182,7 @@ type Preset struct {
 	Imprint     Imprint           `toml:"imprint"`
 	Attachments Attachments       `toml:"attachment"`
 	Attendance  Attendance        `toml:"attendance"`
+	Ink         Inks              `toml:"ink"`
 	Docx        Docx              `toml:"docx"`
 }
 

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"github.com/gongwen/gongwen/generator/layout"
 	"github.com/gongwen/gongwen/generator/typeset"
 )
 
@@ -8,11 +9,13 @@ import (
 // outlines), then every run of its lines and page number, each as one text object:
 // BT [/Fn size Tf] [Tc] x y Td <glyph IDs> Tj ET. PDF puts the origin at the bottom-left,
 // so every y is taken from the page height. Text state and colours persist across text
-// objects within the page, so Tf, Tc and rg are written only when they change.
+// objects within the page, so Tf, Tc and the ink are written only when they change.
+// Every ink is set before its first use, in DeviceGray for black alone and DeviceCMYK
+// otherwise (§6.2: a print shop prints black as BL100%, red as Y80% M80%).
 func (d *doc) content(b []byte, pg *typeset.Page) []byte {
 	if len(pg.Rules) > 0 {
 		b = append(b, "0 J\n"...) // butt caps: a rule ends where it is measured to end
-		width, stroke := typeset.Pt(-1), typeset.Color{}
+		width, stroke := typeset.Pt(-1), noInk
 		for _, r := range pg.Rules {
 			if r.Width != width {
 				width = r.Width
@@ -21,8 +24,8 @@ func (d *doc) content(b []byte, pg *typeset.Page) []byte {
 			}
 			if r.Color != stroke {
 				stroke = r.Color
-				b = appendColor(b, stroke)
-				b = append(b, " RG\n"...)
+				b = d.appendInk(b, stroke, true)
+				b = append(b, '\n')
 			}
 			b = d.appendPoint(b, r.X1, r.Y1)
 			b = append(b, " m "...)
@@ -31,12 +34,12 @@ func (d *doc) content(b []byte, pg *typeset.Page) []byte {
 		}
 	}
 
-	fill := typeset.Color{}
+	fill := noInk
 	for _, sh := range pg.Shapes {
 		if sh.Color != fill {
 			fill = sh.Color
-			b = appendColor(b, fill)
-			b = append(b, " rg\n"...)
+			b = d.appendInk(b, fill, false)
+			b = append(b, '\n')
 		}
 		b = d.appendPath(b, sh.Segs)
 		b = append(b, "f\n"...) // nonzero winding, as TrueType outlines are drawn
@@ -64,10 +67,10 @@ func (d *doc) content(b []byte, pg *typeset.Page) []byte {
 			f := d.byRole[r.Font]
 			if r.Color != fill || r.Bold && !bold {
 				fill = r.Color
-				b = appendColor(b, fill)
-				b = append(b, " rg "...)
-				b = appendColor(b, fill)
-				b = append(b, " RG\n"...)
+				b = d.appendInk(b, fill, false)
+				b = append(b, ' ')
+				b = d.appendInk(b, fill, true)
+				b = append(b, '\n')
 			}
 			if r.Bold != bold {
 				// no bold face: fill and stroke the outlines, the stroke 3 % of the size
@@ -154,13 +157,32 @@ func (d *doc) appendPoint(b []byte, x, y typeset.Pt) []byte {
 	return appendNum(b, d.height-float64(y), 3)
 }
 
-// appendColor appends the three RGB components from 0 to 1.
-func appendColor(b []byte, c typeset.Color) []byte {
-	b = appendNum(b, float64(c.R)/255, 4)
-	b = append(b, ' ')
-	b = appendNum(b, float64(c.G)/255, 4)
-	b = append(b, ' ')
-	return appendNum(b, float64(c.B)/255, 4)
+// noInk is no ink of typeset's: the state of a page before any ink is set.
+const noInk = typeset.Ink(255)
+
+// appendInk appends the operator that sets the ink k for filling or stroking.
+func (d *doc) appendInk(b []byte, k typeset.Ink, stroke bool) []byte {
+	ops := d.inks[k]
+	if stroke {
+		// the stroking operators are the filling ones in upper case: G, K
+		b = append(b, ops[:len(ops)-1]...)
+		return append(b, ops[len(ops)-1]-'a'+'A')
+	}
+	return append(b, ops...)
+}
+
+// appendInk appends the filling operator of an ink: "0 g" for black alone,
+// "c m y k k" otherwise, the components from 0 to 1.
+func appendInk(b []byte, c layout.CMYK) []byte {
+	if c.Gray() {
+		b = appendNum(b, 1-c[3]/100, 4)
+		return append(b, " g"...)
+	}
+	for _, v := range c {
+		b = appendNum(b, v/100, 4)
+		b = append(b, ' ')
+	}
+	return append(b, 'k')
 }
 
 func firstRune(s string) rune {

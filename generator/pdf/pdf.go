@@ -52,7 +52,8 @@ type doc struct {
 	byRole  map[layout.Role]*font
 	width   float64 // page size in points, as the MediaBox states it
 	height  float64
-	objects int // the next free object number once all are numbered
+	inks    [2][]byte // the colour operands of each typeset.Ink, for fill (rg, k, g) and stroke
+	objects int       // the next free object number once all are numbered
 
 	pictures []*picture
 	byPath   map[string]*picture
@@ -83,6 +84,9 @@ func Write(w io.Writer, res *typeset.Result, p *layout.Preset, fonts map[layout.
 	// height, so every position measured from the top-left stays exact.
 	d.width = math.Round(float64(p.Page.Width.Pt())*100) / 100
 	d.height = math.Round(float64(p.Page.Height.Pt())*100) / 100
+	for k := range d.inks {
+		d.inks[k] = appendInk(nil, res.CMYK(typeset.Ink(k)))
+	}
 	n := len(res.Pages)
 	d.objects = objFirstPage + 2*n
 	for i, f := range d.fonts {

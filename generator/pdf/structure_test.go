@@ -217,7 +217,7 @@ func TestRandomRunes(t *testing.T) {
 					run := typeset.Run{Font: role, Size: typeset.Pt(10 + rng.IntN(13)), X: x, Text: b.String(),
 						Tc: typeset.Pt(rng.Float64() - 0.5)}
 					if rng.IntN(4) == 0 {
-						run.Color = typeset.Color{R: uint8(rng.IntN(256)), G: uint8(rng.IntN(256)), B: uint8(rng.IntN(256))}
+						run.Color = typeset.Ink(rng.IntN(2))
 					}
 					l.Runs = append(l.Runs, run)
 					x += 100
@@ -226,7 +226,7 @@ func TestRandomRunes(t *testing.T) {
 			}
 			for range rng.IntN(5) {
 				pg.Rules = append(pg.Rules, typeset.Rule{X1: 80, Y1: typeset.Pt(rng.IntN(800)), X2: 500, Y2: typeset.Pt(rng.IntN(800)),
-					Width: typeset.Pt(rng.Float64() * 2), Color: typeset.Color{R: uint8(rng.IntN(256))}})
+					Width: typeset.Pt(rng.Float64() * 2), Color: typeset.Ink(rng.IntN(2))})
 			}
 			res.Pages = append(res.Pages, pg)
 		}

@@ -184,11 +184,11 @@ func TestRulesAndColour(t *testing.T) {
 		t.Skip()
 	}
 	p, _, subs := setup(t)
-	red := typeset.Color{R: 0xE6}
+	red := typeset.Red
 	rules := []typeset.Rule{
-		{X1: 79.37, Y1: 200.5, X2: 521.57, Y2: 200.5, Width: 2, Color: red},                 // the red line of a 版头
-		{X1: 79.37, Y1: 700.25, X2: 521.57, Y2: 700.25, Width: 0.5},                         // a 版记 line
-		{X1: 300, Y1: 300, X2: 300, Y2: 400.125, Width: 0.75, Color: typeset.Color{B: 255}}, // a table border
+		{X1: 79.37, Y1: 200.5, X2: 521.57, Y2: 200.5, Width: 2, Color: red}, // the red line of a 版头
+		{X1: 79.37, Y1: 700.25, X2: 521.57, Y2: 700.25, Width: 0.5},         // a 版记 line
+		{X1: 300, Y1: 300, X2: 300, Y2: 400.125, Width: 0.75},               // a table border
 	}
 	res := &typeset.Result{Pages: []*typeset.Page{{Number: 1, Rules: rules, Lines: []*typeset.Line{
 		{Baseline: 180, Runs: []typeset.Run{{Font: "xiaobiaosong", Size: 22, X: 100, Text: "发文机关标志", Color: red}}},
@@ -214,6 +214,7 @@ func TestRulesAndColour(t *testing.T) {
 			Strokes []struct {
 				Width float64 `xml:"linewidth,attr"`
 				Cap   string  `xml:"linecap,attr"`
+				Space string  `xml:"colorspace,attr"`
 				Color string  `xml:"color,attr"`
 				Move  point   `xml:"moveto"`
 				Line  point   `xml:"lineto"`
@@ -238,20 +239,10 @@ func TestRulesAndColour(t *testing.T) {
 		if s.Cap != "0,0,0" {
 			t.Errorf("rule %d: line cap %s, want butt (0)", i, s.Cap)
 		}
-		want := []float64{float64(r.Color.R) / 255, float64(r.Color.G) / 255, float64(r.Color.B) / 255}
-		var got []float64
-		for _, f := range strings.Fields(s.Color) {
-			v, _ := strconv.ParseFloat(f, 64)
-			got = append(got, v)
-		}
-		if len(got) == 1 { // black, in the default grey colour space
-			got = []float64{got[0], got[0], got[0]}
-		}
-		for k := range want {
-			if len(got) != 3 || math.Abs(got[k]-want[k]) > 0.002 {
-				t.Errorf("rule %d: colour %q, want %v", i, s.Color, want)
-				break
-			}
+		// §6.2: black ink alone as grey, red as Y80% M80%
+		want := map[typeset.Ink]string{typeset.Black: "DeviceGray 0", typeset.Red: "DeviceCMYK 0 .8 .8 0"}[r.Color]
+		if got := s.Space + " " + s.Color; got != want {
+			t.Errorf("rule %d: ink %q, want %q", i, got, want)
 		}
 	}
 
@@ -263,8 +254,8 @@ func TestRulesAndColour(t *testing.T) {
 	for _, m := range regexp.MustCompile(`<char [^>]*color="(#[0-9a-f]{6})"[^>]*c="([^"]+)"`).FindAllStringSubmatch(string(out), -1) {
 		colours[html.UnescapeString(m[2])] = m[1]
 	}
-	if colours["发"] != "#e60000" || colours["正"] != "#000000" {
-		t.Errorf("text colours %v: want 发 #e60000, 正 #000000", colours)
+	if colours["发"] != "#ff3232" || colours["正"] != "#000000" {
+		t.Errorf("text colours %v: want 发 #ff3232 (Y80%% M80%%), 正 #000000", colours)
 	}
 }
 
@@ -341,8 +332,7 @@ func TestShapes(t *testing.T) {
 	seg := func(op byte, x, y, cx, cy typeset.Pt) typeset.PathSeg {
 		return typeset.PathSeg{Op: op, X: x, Y: y, CX: cx, CY: cy}
 	}
-	red := typeset.Color{R: 255}
-	res := &typeset.Result{Pages: []*typeset.Page{{Number: 1, Shapes: []typeset.Shape{{Color: red, Segs: []typeset.PathSeg{
+	res := &typeset.Result{Pages: []*typeset.Page{{Number: 1, Shapes: []typeset.Shape{{Color: typeset.Red, Segs: []typeset.PathSeg{
 		seg('M', 100, 100, 0, 0), seg('L', 200, 100, 0, 0), seg('Q', 200, 160, 230, 130), seg('L', 100, 160, 0, 0), seg('Z', 0, 0, 0, 0),
 		seg('M', 120, 120, 0, 0), seg('L', 120, 140, 0, 0), seg('L', 140, 140, 0, 0), seg('Z', 0, 0, 0, 0),
 	}}}}}}
@@ -356,8 +346,8 @@ func TestShapes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fill := regexp.MustCompile(`<fill_path winding="([a-z]+)" colorspace="DeviceRGB" color="([^"]+)"`).FindStringSubmatch(string(out))
-	if fill == nil || fill[1] != "nonzero" || fill[2] != "1 0 0" {
+	fill := regexp.MustCompile(`<fill_path winding="([a-z]+)" colorspace="DeviceCMYK" color="([^"]+)"`).FindStringSubmatch(string(out))
+	if fill == nil || fill[1] != "nonzero" || fill[2] != "0 .8 .8 0" && fill[2] != "0 0.8 0.8 0" {
 		t.Fatalf("no red nonzero fill in the trace:\n%s", out)
 	}
 	var got []string

@@ -61,7 +61,7 @@ func TestNoticeHeader(t *testing.T) {
 	if top := mark.Baseline - 0.88*size; !near(top, (37+35)*mm, 0.01) {
 		t.Errorf("标志 top at %.2f mm, want 72 mm", float64(top)/mm)
 	}
-	if c := mark.Runs[0].Color; c != (typeset.Color{R: 255}) {
+	if c := mark.Runs[0].Color; c != typeset.Red {
 		t.Errorf("标志 colour %v, want red", c)
 	}
 	mid := (mark.Left() + mark.Right()) / 2
@@ -79,7 +79,7 @@ func TestNoticeHeader(t *testing.T) {
 	}
 	var red *typeset.Rule
 	for i, r := range pg.Rules {
-		if r.Color == (typeset.Color{R: 255}) {
+		if r.Color == typeset.Red {
 			red = &pg.Rules[i]
 		}
 	}
@@ -178,7 +178,7 @@ func TestLetter(t *testing.T) {
 	}
 	n := 0
 	for _, r := range res.Pages[0].Rules {
-		if r.Color == (typeset.Color{R: 255}) {
+		if r.Color == typeset.Red {
 			n++
 			if !near(r.X2-r.X1, 170*mm, 0.01) {
 				t.Errorf("double line %.1f mm long", float64(r.X2-r.X1)/mm)
@@ -189,7 +189,7 @@ func TestLetter(t *testing.T) {
 		t.Errorf("%d red lines, want two double lines", n)
 	}
 	// the 标志 stands above the 版心, drawn as red shapes, not as text
-	if len(res.Pages[0].Shapes) == 0 || res.Pages[0].Shapes[0].Color != (typeset.Color{R: 255}) {
+	if len(res.Pages[0].Shapes) == 0 || res.Pages[0].Shapes[0].Color != typeset.Red {
 		t.Error("信函 标志 not drawn as red shapes")
 	}
 	for _, sh := range res.Pages[0].Shapes {

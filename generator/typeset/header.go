@@ -3,7 +3,6 @@ package typeset
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/gongwen/gongwen/fonts"
@@ -35,7 +34,6 @@ func (t *typesetter) header(doc *model.Document) (*Page, int, error) {
 	slotAt := func(y Pt) int { // the first grid slot whose box starts at or below y
 		return max(0, int(math.Ceil(float64((y-top)/pitch)-1e-6)))
 	}
-	red := parseColor(st.MarkColor)
 
 	// 发文机关标志
 	markBottom := top
@@ -44,7 +42,7 @@ func (t *typesetter) header(doc *model.Document) (*Page, int, error) {
 		if !st.MarkFromPage {
 			y += top
 		}
-		lines, err := t.mark(h.Issuers, st, y, red)
+		lines, err := t.mark(h.Issuers, st, y, Red)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -127,15 +125,15 @@ func (t *typesetter) header(doc *model.Document) (*Page, int, error) {
 	switch {
 	case st.Double:
 		y := markBottom + st.RuleBelow.Pt()
-		pg.Rules = append(pg.Rules, t.doubleLine(y, st, true, red)...)
+		pg.Rules = append(pg.Rules, t.doubleLine(y, st, true, Red)...)
 		bottomY := t.p.Page.Height.Pt() - st.DoubleBottom.Pt()
-		pg.Rules = append(pg.Rules, t.doubleLine(bottomY-st.DoubleThin.Pt()-st.DoubleGap.Pt()-st.DoubleThick.Pt(), st, false, red)...)
+		pg.Rules = append(pg.Rules, t.doubleLine(bottomY-st.DoubleThin.Pt()-st.DoubleGap.Pt()-st.DoubleThick.Pt(), st, false, Red)...)
 		ruleY = max(ruleY, y)
 	case numberSlot >= 0:
 		l := pg.Lines[len(pg.Lines)-1]
 		ruleY = l.Baseline + 0.12*body + st.RuleBelow.Pt()
 		w := st.RuleWidth.Pt()
-		pg.Rules = append(pg.Rules, Rule{X1: t.left, Y1: ruleY + w/2, X2: t.left + t.width, Y2: ruleY + w/2, Width: w, Color: parseColor(st.RuleColor)})
+		pg.Rules = append(pg.Rules, Rule{X1: t.left, Y1: ruleY + w/2, X2: t.left + t.width, Y2: ruleY + w/2, Width: w, Color: Red})
 		ruleY += w
 	case len(h.Issuers) > 0:
 		ruleY = markBottom
@@ -147,7 +145,7 @@ func (t *typesetter) header(doc *model.Document) (*Page, int, error) {
 // mark sets the 发文机关标志 from its top edge y: the organ name (and "文件") centred
 // in red; for a 联合行文 the names stacked and "文件" beside them, centred on them. It
 // shrinks the size until the 标志 fits the 版心.
-func (t *typesetter) mark(issuers []string, st layout.Header, y Pt, c Color) ([]*Line, error) {
+func (t *typesetter) mark(issuers []string, st layout.Header, y Pt, c Ink) ([]*Line, error) {
 	size := st.MarkSize
 	var names [][]glyph
 	var suffix []glyph
@@ -251,7 +249,7 @@ func (t *typesetter) signers(names []string, pos model.Pos) ([]*Line, error) {
 
 // doubleLine draws a 信函's red double line across 170 mm, centred on the page:
 // thick above thin under the 标志, thin above thick at the foot.
-func (t *typesetter) doubleLine(y Pt, st layout.Header, thickFirst bool, c Color) []Rule {
+func (t *typesetter) doubleLine(y Pt, st layout.Header, thickFirst bool, c Ink) []Rule {
 	w := st.DoubleLength.Pt()
 	x := (t.p.Page.Width.Pt() - w) / 2
 	a, b := st.DoubleThick.Pt(), st.DoubleThin.Pt()
@@ -263,15 +261,6 @@ func (t *typesetter) doubleLine(y Pt, st layout.Header, thickFirst bool, c Color
 		{X1: x, Y1: y + a/2, X2: x + w, Y2: y + a/2, Width: a, Color: c},
 		{X1: x, Y1: y2, X2: x + w, Y2: y2, Width: b, Color: c},
 	}
-}
-
-// parseColor reads RRGGBB; anything else is black.
-func parseColor(s string) Color {
-	v, err := strconv.ParseUint(strings.TrimPrefix(s, "#"), 16, 32)
-	if err != nil || len(strings.TrimPrefix(s, "#")) != 6 {
-		return Color{}
-	}
-	return Color{uint8(v >> 16), uint8(v >> 8), uint8(v)}
 }
 
 // outliner draws glyphs as shapes; *fonts.Face implements it.

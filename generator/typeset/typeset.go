@@ -37,15 +37,22 @@ const (
 	Folio // the page number
 )
 
-// Color is an RGB colour; the zero value is black.
-type Color struct{ R, G, B uint8 }
+// Ink names the ink a thing is printed in (§6.2); Result.Inks gives each its mix.
+// The zero value is black.
+type Ink uint8
+
+// The inks of a 公文.
+const (
+	Black Ink = iota
+	Red       // 发文机关标志, the 版头's separator, a 信函's double lines
+)
 
 // Rule is a straight line on the page: a table border, a 版记 separator, the red
 // line of a 版头.
 type Rule struct {
 	X1, Y1, X2, Y2 Pt // from the top-left corner of the page
 	Width          Pt
-	Color          Color
+	Color          Ink
 }
 
 // Run is a piece of a line in one font: glyphs drawn from X along the baseline, each
@@ -57,7 +64,7 @@ type Run struct {
 	Tc    Pt
 	Text  string
 	Width Pt // from X to the end of the last glyph's advance
-	Color Color
+	Color Ink
 	Bold  bool // drawn heavier (a preset's bold = true: 楷体加粗 and the like)
 }
 
@@ -92,7 +99,7 @@ func (l *Line) Right() Pt {
 // Shape is a filled outline: text drawn as shapes where it must not be text.
 type Shape struct {
 	Segs  []PathSeg
-	Color Color
+	Color Ink
 }
 
 // PathSeg is one step of a Shape's outline in page coordinates (points from the
@@ -132,6 +139,22 @@ type Fallback struct {
 type Result struct {
 	Pages     []*Page
 	Fallbacks []Fallback
+	Inks      layout.Inks // the mix of each Ink
+}
+
+// CMYK is the mix of the ink k: the preset's, else the standard's (§6.2) for a
+// Result that names none.
+func (r *Result) CMYK(k Ink) layout.CMYK {
+	if k == Red {
+		if r.Inks.Red == (layout.CMYK{}) {
+			return layout.CMYK{0, 80, 80, 0}
+		}
+		return r.Inks.Red
+	}
+	if r.Inks.Black == (layout.CMYK{}) {
+		return layout.CMYK{0, 0, 0, 100}
+	}
+	return r.Inks.Black
 }
 
 // Runes lists, per font role, the characters drawn with it, so a writer can embed
@@ -201,7 +224,7 @@ func Typeset(doc *model.Document, p *layout.Preset, f Fonts) (*Result, error) {
 	if p.Page.Mirror {
 		t.mirror(pages)
 	}
-	return &Result{Pages: pages, Fallbacks: t.fallbacks}, nil
+	return &Result{Pages: pages, Fallbacks: t.fallbacks, Inks: p.Ink}, nil
 }
 
 type typesetter struct {
