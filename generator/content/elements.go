@@ -175,16 +175,14 @@ func (b *builder) attachments(v any) {
 		}
 		b.doc.Attachments = append(b.doc.Attachments, a)
 	}
-	// the printed attachments are labelled 附件, or 附件1, 附件2 … when there are several
-	var printed []*model.Attachment
-	for _, a := range b.doc.Attachments {
-		if a.HasBody() {
-			printed = append(printed, a)
+	// a printed attachment is labelled by its number in the 附件说明 (§7.3.7): 附件2 even
+	// when 附件1 is bound separately, and plain 附件 when the list has one item
+	for i, a := range b.doc.Attachments {
+		if !a.HasBody() {
+			continue
 		}
-	}
-	for i, a := range printed {
 		a.Label = "附件"
-		if len(printed) > 1 {
+		if len(b.doc.Attachments) > 1 {
 			a.Label += strconv.Itoa(i + 1)
 		}
 	}

@@ -237,14 +237,6 @@ func (w *writer) text(b *strings.Builder, blocks []model.Block, keepLast bool) (
 				lead := run{style: styleHeadingChar(level), role: w.headingRole(s), text: s.Number + s.Heading}
 				pStyle, runs = styleRunIn(level), []run{lead, body}
 			}
-			lead := ""
-			if len(runs) == 2 {
-				lead = runs[0].text
-			}
-			if at := w.splitPoint(lead, body.text); at > 0 {
-				w.splitParagraph(b, pStyle, direct, runs, at)
-				continue
-			}
 			w.paragraph(b, pStyle, direct, runs...)
 		case *model.Table:
 			var err error
@@ -256,25 +248,4 @@ func (w *writer) text(b *strings.Builder, blocks []model.Block, keepLast bool) (
 	}
 	w.gap = gap
 	return lastTable, nil
-}
-
-// splitParagraph writes a paragraph that the PDF breaks across the top of the last
-// text page, when that page also holds the 版记 and shows no number, as two
-// paragraphs: the lines before the page, justified to the last (w:jc distribute: they
-// are full lines in the PDF), ending the numbered section, and the rest, without a
-// first-line indent, on the 版记's page. at is the byte offset in the body run.
-func (w *writer) splitParagraph(b *strings.Builder, pStyle, direct string, runs []run, at int) {
-	body := runs[len(runs)-1]
-	first := append(append([]run(nil), runs[:len(runs)-1]...), run{role: body.role, text: body.text[:at]})
-	keep := strings.Contains(direct, `<w:keepNext/>`)
-	direct = strings.ReplaceAll(direct, `<w:keepNext/>`, "")
-	w.paragraph(b, pStyle, direct+`<w:jc w:val="distribute"/>`, first...)
-	w.endSection(b, w.sectPr(sectMain))
-	w.splitDone = true
-	rest := ""
-	if keep {
-		rest = `<w:keepNext/>`
-	}
-	rest += `<w:ind w:firstLine="0" w:firstLineChars="0"/>`
-	w.paragraph(b, styleBody, rest, run{role: body.role, text: body.text[at:]})
 }

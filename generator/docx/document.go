@@ -3,7 +3,6 @@ package docx
 import (
 	"math"
 	"strings"
-	"unicode"
 
 	"github.com/gongwen/gongwen/generator/layout"
 	"github.com/gongwen/gongwen/generator/model"
@@ -21,9 +20,6 @@ type run struct {
 // in schema order, without the w:pPr wrapper) and the runs. Every run names its fonts
 // explicitly, with the east-Asian hint.
 func (w *writer) paragraph(b *strings.Builder, pStyle, direct string, runs ...run) {
-	if w.inCell == 0 && w.inBody {
-		w.bodyParagraph(b, runs)
-	}
 	b.WriteString(`<w:p>`)
 	if pStyle != styleBody || direct != "" {
 		b.WriteString(`<w:pPr>`)
@@ -49,25 +45,6 @@ func (w *writer) paragraph(b *strings.Builder, pStyle, direct string, runs ...ru
 		}
 	}
 	b.WriteString(`</w:p>`)
-}
-
-// bodyParagraph is called before each paragraph of the body text (not in a table):
-// it numbers them, records their text on the first pass and, on the second, ends the
-// section before the paragraph that must start a page of its own (see sections).
-func (w *writer) bodyParagraph(b *strings.Builder, runs []run) {
-	i := w.paraIndex
-	w.paraIndex++
-	if w.collect {
-		var t strings.Builder
-		for _, r := range runs {
-			t.WriteString(r.text)
-		}
-		w.paraTexts = append(w.paraTexts, strings.Join(strings.Fields(t.String()), ""))
-		return
-	}
-	if i == w.breakBefore && i > 0 {
-		w.endSection(b, w.sectPr(sectMain))
-	}
 }
 
 // endSection ends the current section with sectPr: in the last paragraph's properties,
@@ -99,20 +76,8 @@ func tinyParagraph(b *strings.Builder) {
 		`<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>`)
 }
 
-// documentXML writes word/document.xml. The body is written twice when the 版记 shares
-// a page that shows no number: the first pass finds the paragraph that starts that
-// page, the second ends the numbered section before it.
+// documentXML writes word/document.xml.
 func (w *writer) documentXML() ([]byte, error) {
-	w.breakBefore = -1
-	if w.needPageStart() {
-		w.collect = true
-		if _, err := w.body(); err != nil {
-			return nil, err
-		}
-		w.collect = false
-		w.breakBefore = w.findPageStart()
-		w.reset()
-	}
 	body, err := w.body()
 	if err != nil {
 		return nil, err
@@ -129,16 +94,6 @@ func (w *writer) documentXML() ([]byte, error) {
 	return []byte(b.String()), nil
 }
 
-// reset forgets what a pass of body added.
-func (w *writer) reset() {
-	w.paraIndex = 0
-	w.parts = nil
-	w.rels = nil
-	w.gap = 0
-	w.usedNoNumber = false
-	w.splitDone = false
-}
-
 // body writes the body: the 版头, 标题, 主送机关, the text in reading order, 附件说明,
 // 出席/请假/列席, 署名 and 成文日期, 附注, the 附件 and the 附表 on new pages, and the 版记
 // at the foot of the last page, with the section properties that number the pages.
@@ -148,11 +103,11 @@ func (w *writer) body() (string, error) {
 	w.inBody = true
 	defer func() { w.inBody = false }()
 
-	pos, titleSlot := 0, 0
+	pos := 0
 	hasHeader := !doc.Header.IsZero()
 	if hasHeader {
 		var err error
-		if pos, titleSlot, err = w.header(&b); err != nil {
+		if pos, err = w.header(&b); err != nil {
 			return "", err
 		}
 	}
@@ -171,7 +126,7 @@ func (w *writer) body() (string, error) {
 	if strings.TrimSpace(title) != "" {
 		direct := ""
 		if hasHeader {
-			direct = `<w:spacing w:before="` + itoa(max(0, titleSlot*p.Docx.LinePitchTw-pos)) + `"/>`
+			direct = w.titleSpacing(pos, strings.Count(title, "\n")+1)
 		}
 		w.paragraph(&b, styleTitle, direct, run{role: p.Title.Role, text: title})
 	}
@@ -227,7 +182,6 @@ func (w *writer) body() (string, error) {
 	}
 
 	// the 版记, and the sections that number the pages
-	w.imprintIndex = w.paraIndex
 	if doc.Imprint.IsZero() {
 		if lastTable {
 			endAfterTable(&b)
@@ -235,28 +189,19 @@ func (w *writer) body() (string, error) {
 		b.WriteString(w.sectPr(sectMain))
 		return b.String(), nil
 	}
+	// §7.5: only a blank page before the 版记 page, and that page, show no number
 	pp := w.pages
-	last := sectNoNumber
+	last := sectMain
 	switch {
-	case !pp.ok: // no pagination: the 版记 on a page of its own, without a number
+	case !pp.ok: // no pagination: the 版记 on a page of its own
 		w.endSection(&b, w.sectPr(sectMain))
 	case pp.textPage == pp.imprintPage: // on the text's last page
-		switch {
-		case pp.imprintFolio:
-			last = sectMain
-		case pp.imprintPage == 1:
-			last = sectNoNumber
-		case w.breakBefore < 0 && !w.splitDone:
-			last = sectMain // the page's start was not found: it keeps its number
-		}
 	default: // on a new page, after a blank page when the text ends on an even one
 		w.endSection(&b, w.sectPr(sectMain))
 		if pp.blank {
 			tinyParagraph(&b)
 			w.endSection(&b, w.sectPr(sectNoNumber))
-		}
-		if pp.imprintFolio {
-			last = sectMain
+			last = sectNoNumber
 		}
 	}
 	w.inBody = false // the 版记's frame is not a page start
@@ -266,63 +211,6 @@ func (w *writer) body() (string, error) {
 	tinyParagraph(&b)
 	b.WriteString(w.sectPr(last))
 	return b.String(), nil
-}
-
-// needPageStart reports whether a section must begin at the top of the 版记's page,
-// which shares the text's last page and shows no number.
-func (w *writer) needPageStart() bool {
-	pp := w.pages
-	return pp.ok && !w.doc.Imprint.IsZero() && pp.textPage == pp.imprintPage && !pp.imprintFolio &&
-		pp.imprintPage > 1 && pp.pageStartFound
-}
-
-// findPageStart is the index of the body paragraph that starts the 版记's page in the
-// PDF: the last paragraph that begins with the page's first line. When the page
-// begins inside a paragraph, it is -1 and the paragraph is split there instead (see
-// splitParagraph).
-func (w *writer) findPageStart() int {
-	pp := w.pages
-	texts := w.paraTexts
-	if w.imprintIndex < len(texts) {
-		texts = texts[:w.imprintIndex]
-	}
-	if pp.lineInPara > 0 || pp.pageStart == "" {
-		return -1
-	}
-	for i := len(texts) - 1; i >= 0; i-- {
-		if strings.HasPrefix(texts[i], pp.pageStart) {
-			return i
-		}
-	}
-	return -1
-}
-
-// splitPoint reports where a paragraph whose text is lead + body must be split so
-// that the 版记's page starts with the PDF's first line: the byte offset in body,
-// or -1. The paragraph's text on the pages before must be exactly its beginning.
-func (w *writer) splitPoint(lead, body string) int {
-	pp := w.pages
-	if w.collect || w.splitDone || pp.lineInPara == 0 || !w.needPageStart() {
-		return -1
-	}
-	all := strings.Join(strings.Fields(lead+body), "")
-	if !strings.HasPrefix(all, pp.splitHead+pp.pageStart) {
-		return -1
-	}
-	// count the head's characters, spaces aside, into body after the lead
-	n := len([]rune(pp.splitHead)) - len([]rune(strings.Join(strings.Fields(lead), "")))
-	if n <= 0 {
-		return -1
-	}
-	for i, r := range body {
-		if n == 0 {
-			return i
-		}
-		if !unicode.IsSpace(r) {
-			n--
-		}
-	}
-	return -1
 }
 
 // Kinds of section.

@@ -59,15 +59,6 @@ type writer struct {
 	inCell int  // writing a table cell's paragraphs
 	inBody bool // writing the body's own paragraphs
 
-	// page starts: body paragraphs are numbered; the first pass records their text,
-	// the second ends a section before breakBefore
-	collect      bool
-	paraIndex    int
-	paraTexts    []string
-	breakBefore  int
-	imprintIndex int
-	splitDone    bool // the paragraph that crosses onto the 版记's page was split
-
 	parts        []part      // further parts (the seal image)
 	rels         [][3]string // and their relationships from document.xml
 	usedNoNumber bool        // a section shows no page numbers

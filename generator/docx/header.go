@@ -27,17 +27,12 @@ import (
 // of an exact line, 0.8 × 1.1 = 0.88 em), so the paragraph's top is the 标志's top.
 const markLead = 1.1
 
-// headerLayout is the 版头's geometry: grid slots as the typesetter computes them.
+// headerLayout is the 版头's geometry, as layout.PlanHeader gives it to both writers.
 type headerLayout struct {
-	markSize   layout.Pt
-	markTop    layout.Pt // top edge of the 标志 from the 版心 top (negative above it)
-	markBottom layout.Pt
-	meta       []headerLine // 份号, 密级, 紧急程度
-	metaSlot   int
-	signers    []string // rows of 签发人 names
-	numberSlot int      // -1: no 发文字号 line
-	titleSlot  int
-	rule       bool // the red separator below the 发文字号 line
+	plan     layout.HeaderPlan
+	markSize layout.Pt
+	meta     []headerLine // 份号, 密级, 紧急程度
+	signers  []string     // rows of 签发人 names
 }
 
 type headerLine struct {
@@ -45,63 +40,30 @@ type headerLine struct {
 	role layout.Role
 }
 
-// headerGeometry mirrors typeset.header: the same slots from the same preset values.
+// headerGeometry plans the 版头 as typeset.header does, from the same parts.
 func (w *writer) headerGeometry() headerLayout {
-	doc, p := w.doc, w.p
-	h, st := doc.Header, p.Header
-	pitch := p.LinePitch()
-	body := p.Body.Size
-	slotAt := func(y layout.Pt) int { return max(0, int(math.Ceil(float64(y/pitch)-1e-6))) }
-	g := headerLayout{numberSlot: -1}
-	pageTop := p.Page.Top.Pt()
-
-	if len(h.Issuers) > 0 {
-		g.markSize = w.markSize()
-		g.markTop = st.MarkTop.Pt()
-		if st.MarkFromPage {
-			g.markTop -= pageTop
-		}
-		// as typeset.header measures it: the foot of the last stacked name
-		n := layout.Pt(len(h.Issuers) - 1)
-		g.markBottom = g.markTop + g.markSize + n*g.markSize*1.2
-	}
-	if st.Double {
-		g.metaSlot = slotAt(g.markBottom + st.RuleBelow.Pt() + st.DoubleThick.Pt() + st.DoubleGap.Pt() + st.DoubleThin.Pt())
-	}
+	h, st := w.doc.Header, w.p.Header
+	var g headerLayout
 	for _, m := range []headerLine{{h.CopyNo, st.CopyNoRole}, {h.Secrecy, st.MetaRole}, {h.Urgency, st.MetaRole}} {
 		if m.text != "" {
 			g.meta = append(g.meta, m)
 		}
 	}
-	last := g.metaSlot + len(g.meta) - 1
-	if h.Number != "" || len(h.Signers) > 0 {
-		g.numberSlot = slotAt(g.markBottom + layout.Pt(st.MarkGapLines)*pitch)
-		if st.Double {
-			g.numberSlot = g.metaSlot
-		}
-		if len(h.Signers) > 0 {
-			per := max(st.SignersPerLine, 1)
-			for i := 0; i < len(h.Signers); i += per {
-				g.signers = append(g.signers, strings.Join(h.Signers[i:min(i+per, len(h.Signers))], "　"))
-			}
-			g.numberSlot = max(g.numberSlot, slotAt(g.markBottom+layout.Pt(st.MarkGapLines)*pitch)+len(g.signers)-1)
-		}
-		last = max(last, g.numberSlot)
+	per := max(st.SignersPerLine, 1)
+	for i := 0; i < len(h.Signers); i += per {
+		g.signers = append(g.signers, strings.Join(h.Signers[i:min(i+per, len(h.Signers))], "　"))
 	}
-	ruleY := layout.Pt(last+1) * pitch
-	switch {
-	case st.Double:
-		ruleY = max(ruleY, g.markBottom+st.RuleBelow.Pt())
-	case g.numberSlot >= 0:
-		baseline := layout.Pt(g.numberSlot)*pitch + (pitch-body)/2 + 0.88*body
-		ruleY = baseline + 0.12*body + st.RuleBelow.Pt() + st.RuleWidth.Pt()
-		g.rule = true
-	case len(h.Issuers) > 0:
-		ruleY = g.markBottom
+	parts := layout.HeaderParts{Issuers: len(h.Issuers), Meta: len(g.meta), Number: h.Number != "", SignerRows: len(g.signers)}
+	if len(h.Issuers) > 0 {
+		g.markSize = w.markSize()
+		parts.MarkSize = g.markSize
 	}
-	g.titleSlot = slotAt(ruleY + layout.Pt(st.TitleGapLines)*pitch)
+	g.plan = w.p.PlanHeader(parts)
 	return g
 }
+
+// slotTop is the top of page 1's grid slot, in twips from the 版心 top.
+func (g headerLayout) slotTop(p *layout.Preset, slot int) int { return twips(g.plan.SlotTop(p, slot)) }
 
 // markSize is the 标志's size: the preset's, shrunk in half points until the widest
 // line (with "文件" beside stacked names) fits the 版心, as the PDF does. Widths are
@@ -176,12 +138,12 @@ var timesWidths = [...]int16{
 
 // header writes the 版头 into the body and returns the position (twips below the 版心
 // top) where it ends, and the title's grid slot.
-func (w *writer) header(b *strings.Builder) (pos, titleSlot int, err error) {
+func (w *writer) header(b *strings.Builder) (pos int, err error) {
 	doc, p := w.doc, w.p
 	h, st := doc.Header, p.Header
 	for _, s := range append(append([]string{h.CopyNo, h.Secrecy, h.Urgency, h.Number, st.MarkSuffix}, h.Issuers...), h.Signers...) {
 		if err := checkText(s, doc.Fields["issuer"]); err != nil {
-			return 0, 0, err
+			return 0, err
 		}
 	}
 	g := w.headerGeometry()
@@ -207,10 +169,10 @@ func (w *writer) header(b *strings.Builder) (pos, titleSlot int, err error) {
 	// 份号、密级、紧急程度 (and, in a 信函, the 发文字号 顶格 at the right of the first)
 	numberDone := false
 	for i, m := range g.meta {
-		slot := g.metaSlot + i
+		slot := g.plan.MetaSlot + i
 		runs := []run{{role: m.role, text: m.text}}
-		direct := before(slot * pitch)
-		if st.Double && slot == g.numberSlot && h.Number != "" && !numberDone {
+		direct := before(g.slotTop(p, slot))
+		if st.Double && slot == g.plan.NumberSlot && h.Number != "" && !numberDone {
 			direct = `<w:tabs><w:tab w:val="right" w:pos="` + itoa(right) + `"/></w:tabs>` + direct
 			runs = append(runs, run{role: st.NumberRole, text: "\t" + h.Number})
 			numberDone = true
@@ -221,7 +183,7 @@ func (w *writer) header(b *strings.Builder) (pos, titleSlot int, err error) {
 
 	// 发文机关标志 (not in a 信函, whose 标志 is in the first page's header)
 	if len(h.Issuers) > 0 && !st.MarkFromPage {
-		top := twips(g.markTop)
+		top := twips(g.plan.MarkTop)
 		if len(h.Issuers) > 1 {
 			// stacked names on exact lines of 1.2 em: LibreOffice sets the first name's
 			// em box 0.08 em below the line's top (baseline at 80 % of the line)
@@ -234,14 +196,14 @@ func (w *writer) header(b *strings.Builder) (pos, titleSlot int, err error) {
 	}
 
 	// 签发人 rows, the last with the 发文字号; or the 发文字号 alone
-	if g.numberSlot >= 0 && !numberDone {
+	if g.plan.NumberSlot >= 0 && !numberDone {
 		rows := len(g.signers)
 		if rows == 0 {
 			rows = 1
 		}
 		for i := 0; i < rows; i++ {
-			slot := g.numberSlot - rows + 1 + i
-			direct := before(slot * pitch)
+			slot := g.plan.NumberSlot - rows + 1 + i
+			direct := before(g.slotTop(p, slot))
 			last := i == rows-1
 			var runs []run
 			align := ""
@@ -275,7 +237,7 @@ func (w *writer) header(b *strings.Builder) (pos, titleSlot int, err error) {
 				align = ""
 			}
 			var pPr strings.Builder
-			if last && g.rule {
+			if last && g.plan.Rule {
 				// the red separator, 4 mm below the 发文字号: a bottom border, its distance
 				// from the line box set so that it lies RuleBelow under the text's em box
 				// (LibreOffice: baseline at 80 % of the exact line)
@@ -298,7 +260,28 @@ func (w *writer) header(b *strings.Builder) (pos, titleSlot int, err error) {
 			pos += pitch
 		}
 	}
-	return pos, g.titleSlot, nil
+	return pos, nil
+}
+
+// titleSpacing is the spacing of the title's paragraph of n lines under a 版头, pos
+// twips below the 版心 top where the 版头 ends: before it, down to where the title's em
+// box stands at the plan's TitleTop (word processors put the baseline of an exact line
+// at 80 % of its height); after it, down to the grid slot on which the PDF resumes the
+// text, and the title's own blank lines.
+func (w *writer) titleSpacing(pos, n int) string {
+	p, g := w.p, w.hdr.plan
+	pitch := p.LinePitch()
+	size := p.Title.Size
+	step, lineTw := pitch, p.Docx.LinePitchTw
+	if p.Title.LinePitch > 0 {
+		step, lineTw = p.Title.LinePitch, twips(p.Title.LinePitch)
+	}
+	top := twips(g.TitleTop+size*0.88) - lineTw*8/10
+	before := max(0, top-pos)
+	bottom := g.TitleTop + size + layout.Pt(n-1)*step + (pitch-size)/2
+	next := g.SlotTop(p, int(math.Ceil(float64((bottom-g.Shift)/pitch)-1e-6)))
+	after := max(0, twips(next)-(pos+before+n*lineTw)) + p.Title.LinesAfter*p.Docx.LinePitchTw
+	return `<w:spacing w:before="` + itoa(before) + `" w:after="` + itoa(after) + `"/>`
 }
 
 // signerStops are the tab positions of "签发人：" and of the names, from the left

@@ -1,8 +1,6 @@
 package docx
 
 import (
-	"strings"
-
 	"github.com/gongwen/gongwen/fonts"
 	"github.com/gongwen/gongwen/generator/layout"
 	"github.com/gongwen/gongwen/generator/model"
@@ -24,19 +22,10 @@ type pdfPages struct {
 	mark  []typeset.Shape // the 标志 as the PDF draws it, when the preset draws it as shapes
 
 	// The 版记 (when the document has one): the last page of the text, the 版记's page,
-	// whether a blank page stands between them, which of them show a number.
+	// whether a blank page stands between them (then neither shows a number, §7.5).
 	textPage, imprintPage int
 	blank                 bool
-	imprintFolio          bool // the 版记 page shows its number
-	// When the 版记 shares the text's last page and that page shows no number, the
-	// page must begin a section of its own: the first line of that page (without
-	// spaces) and, when the page begins inside a paragraph, that paragraph's text on
-	// the page before.
-	pageStart      string
-	pageStartFound bool
-	lineInPara     int    // lines of the page's first paragraph on the pages before
-	splitHead      string // their text
-	ccLines        int    // lines of the 版记's 抄送 in the PDF
+	ccLines               int // lines of the 版记's 抄送 in the PDF
 }
 
 // layoutPages typesets doc as the PDF is made with the bundled fonts. When a role has
@@ -109,31 +98,5 @@ func layoutPages(doc *model.Document, p *layout.Preset) pdfPages {
 	if len(doc.Imprint.CC) == 0 {
 		out.ccLines = 0
 	}
-	out.imprintFolio = !last.NoFolio && last.Folio != nil
-	if out.textPage != out.imprintPage || out.imprintFolio || out.imprintPage == 1 {
-		return out
-	}
-	// The 版记 shares a page that shows no number: find that page's first line.
-	var first *typeset.Line
-	for _, l := range last.Lines {
-		if (l.Block > 0 || l.Kind == typeset.Cell) && (first == nil || l.Slot < first.Slot) {
-			first = l
-		}
-	}
-	if first == nil || first.Kind == typeset.Cell {
-		return out
-	}
-	out.pageStart = strings.Join(strings.Fields(first.Text()), "")
-	out.pageStartFound = true
-	var head strings.Builder
-	for _, pg := range res.Pages[:out.imprintPage-1] {
-		for _, l := range pg.Lines {
-			if l.Block == first.Block {
-				out.lineInPara++
-				head.WriteString(l.Text())
-			}
-		}
-	}
-	out.splitHead = strings.Join(strings.Fields(head.String()), "")
 	return out
 }

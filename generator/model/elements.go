@@ -19,7 +19,7 @@ func (h Header) IsZero() bool {
 // body, printed on new pages after the signature.
 type Attachment struct {
 	Title    string
-	Label    string // "附件", or "附件1" … when several are printed; empty when not printed
+	Label    string // "附件", or "附件N" by its number in a list of several (§7.3.7); empty when not printed
 	Intro    []*Paragraph
 	Sections []*Section
 	Pos      Pos

@@ -305,14 +305,20 @@ func (t *typesetter) signature(doc *model.Document) ([]*Line, error) {
 	return out, nil
 }
 
-// paginate puts the blocks' lines on grid slots, page after page.
-func (t *typesetter) paginate(blocks []*block, first *Page, slot int) []*Page {
-	perPage := t.p.Grid.Lines
+// paginate puts the blocks' lines on grid slots, page after page. titleTop, when not
+// 0, is the exact top of the title's em box under a 版头 on page 1 (the title is the
+// first block); the grid resumes on the first slot below the title.
+func (t *typesetter) paginate(blocks []*block, first *Page, titleTop Pt) []*Page {
 	pitch := t.p.LinePitch()
-	top := t.p.Page.Top.Pt()
 	pages := []*Page{first}
+	perPage := t.slots(first)
+	slot := 0
+	if titleTop > 0 { // without a title, the text starts where it would have
+		slot = int(math.Ceil(float64((titleTop-t.p.Page.Top.Pt()-first.grid)/pitch) - 1e-6))
+	}
 	next := func() {
 		pages = append(pages, &Page{Number: len(pages) + 1})
+		perPage = t.slots(pages[len(pages)-1])
 		slot = 0
 	}
 	place := func(l *Line) {
@@ -320,11 +326,9 @@ func (t *typesetter) paginate(blocks []*block, first *Page, slot int) []*Page {
 			next()
 		}
 		if len(l.Runs) > 0 { // an empty line only takes its slot
-			size := l.Runs[0].Size
-			l.Slot = slot
-			// the ideographic em box (0.88 above, 0.12 below the baseline) centred in the slot
-			l.Baseline = top + Pt(slot)*pitch + (pitch-size)/2 + size*0.88
 			pg := pages[len(pages)-1]
+			l.Slot = slot
+			l.Baseline = t.baseline(pg, slot, l.Runs[0].Size)
 			pg.Lines = append(pg.Lines, l)
 			for _, im := range l.Images {
 				im.Y += l.Baseline
@@ -343,11 +347,17 @@ func (t *typesetter) paginate(blocks []*block, first *Page, slot int) []*Page {
 			}
 			continue
 		}
+		if titleTop > 0 && len(b.lines) > 0 && b.lines[0].Kind == Title && len(pages) == 1 {
+			slot = t.placeTitle(first, b, titleTop)
+			titleTop = 0
+			continue
+		}
 		if slot == perPage || b.newPage && (slot > 0 || len(pages[len(pages)-1].Lines) > 0 || len(pages[len(pages)-1].Rules) > 0) {
 			next()
 		}
 		if b.table != nil {
 			slot = t.placeTable(b.table, &pages, slot)
+			perPage = t.slots(pages[len(pages)-1])
 			continue
 		}
 		if b.keepNext && slot > 0 {
@@ -408,6 +418,28 @@ func (t *typesetter) paginate(blocks []*block, first *Page, slot int) []*Page {
 		pages = pages[:len(pages)-1]
 	}
 	return pages
+}
+
+// placeTitle sets the title's lines on page 1 from the exact top of its em box, at the
+// title's line pitch (or the grid's), and returns the first grid slot below them.
+func (t *typesetter) placeTitle(pg *Page, b *block, top Pt) int {
+	pitch := t.p.LinePitch()
+	step := b.pitch
+	if step == 0 {
+		step = pitch
+	}
+	var bottom Pt
+	for i, l := range b.lines {
+		size := l.Runs[0].Size
+		l.Slot = -1
+		l.Baseline = top + size*ascent + Pt(i)*step
+		pg.Lines = append(pg.Lines, l)
+		// the line's box: its em box centred in a grid pitch
+		bottom = l.Baseline + size*(1-ascent) + (pitch-size)/2
+	}
+	// the slot the first line overlaps, so the title's lines can be told apart
+	b.lines[0].Slot = max(0, int((top-t.p.Page.Top.Pt()-pg.grid)/pitch))
+	return int(math.Ceil(float64((bottom-t.p.Page.Top.Pt()-pg.grid)/pitch) - 1e-6))
 }
 
 // folios adds the page numbers: "— N —" in 4号宋体, its dash the preset's distance

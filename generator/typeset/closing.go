@@ -131,8 +131,8 @@ func (t *typesetter) imprintLines(doc *model.Document) (cc []*Line, printed *Lin
 
 // placeImprint puts the 版记 at the foot of the last page, its last rule on the 版心
 // bottom, on an even page when the preset asks: a page too full, or odd, is followed
-// by new pages, and the pages that carry only the 版记 or nothing show no page number
-// (§7.5).
+// by new pages. When a blank page stands before the 版记 page, neither shows a page
+// number (§7.5).
 func (t *typesetter) placeImprint(doc *model.Document, pages []*Page) ([]*Page, error) {
 	if doc.Imprint.IsZero() {
 		return pages, nil
@@ -160,9 +160,9 @@ func (t *typesetter) placeImprint(doc *model.Document, pages []*Page) ([]*Page, 
 			pages = append(pages, last)
 		}
 	}
-	// §7.5: with a blank page before it, the 版记 page has no number either; a page
-	// that carries the 印发 line never shows one
-	last.NoFolio = blank || printed != nil
+	// §7.5: only a blank page before the 版记 page, and that page, go unnumbered; a
+	// 版记 that shares a page with text, or follows one, is numbered like any page
+	last.NoFolio = blank
 	place := func(l *Line, slot int) {
 		size := l.Runs[0].Size
 		l.Slot = slot

@@ -1,6 +1,7 @@
 package typeset_test
 
 import (
+	"fmt"
 	"math"
 	"os"
 	"strings"
@@ -97,13 +98,14 @@ func TestNoticeHeader(t *testing.T) {
 	}
 }
 
-// TestNoticeImprint: the 版记 sits on an even page without a page number, its last
-// thick rule on the 版心 bottom, thick 0.35 mm and thin 0.25 mm rules, 抄送 ending in 。.
+// TestNoticeImprint: the 版记 sits on an even page, numbered because it follows a page
+// of text (§7.5), its last thick rule on the 版心 bottom, thick 0.35 mm and thin
+// 0.25 mm rules, 抄送 ending in 。.
 func TestNoticeImprint(t *testing.T) {
 	res, p := typesetSample(t, "notice")
 	last := res.Pages[len(res.Pages)-1]
-	if last.Number%2 != 0 || last.Folio != nil {
-		t.Errorf("版记 on page %d with folio %v; want an even page without a number", last.Number, last.Folio)
+	if last.Number%2 != 0 || last.Folio == nil || last.Folio.Text() != fmt.Sprintf("— %d —", last.Number) {
+		t.Errorf("版记 on page %d with folio %v; want an even page numbered as it follows text", last.Number, last.Folio)
 	}
 	bottom := (37 + 225) * mm
 	var widths []float64

@@ -10,69 +10,67 @@ import (
 	"github.com/gongwen/gongwen/generator/model"
 )
 
-// header sets the 版头 on page 1 (§7.2, spec §16) and returns that page and the
-// grid slot where the title starts. The 发文机关标志 sits at its fixed distance from
-// the top; the 发文字号 and 签发人, and the 份号, 密级, 紧急程度 above, sit on grid
-// lines, so that the body text below stays on the grid; the red separator is 4 mm
-// below the 发文字号.
-func (t *typesetter) header(doc *model.Document) (*Page, int, error) {
+// header sets the 版头 on page 1 (§7.2, spec §16) as layout.PlanHeader places it and
+// returns that page and the top of the title's em box. The 发文机关标志 sits at its
+// fixed distance from the top; the 份号, 密级, 紧急程度, 发文字号 and 签发人 on lines of
+// page 1's grid, which shifts so that the 发文字号 stands exactly two lines below the
+// 标志; the red separator 4 mm below the 发文字号, the title two lines below it.
+func (t *typesetter) header(doc *model.Document) (*Page, Pt, error) {
 	pg := &Page{Number: 1}
 	h := doc.Header
 	if h.IsZero() {
 		return pg, 0, nil
 	}
 	st := t.p.Header
-	pitch := t.p.LinePitch()
 	top := t.p.Page.Top.Pt()
 	body := t.p.Body.Size
 	put := func(l *Line, slot int) {
-		size := l.Runs[0].Size
 		l.Slot = slot
-		l.Baseline = top + Pt(slot)*pitch + (pitch-size)/2 + size*0.88
+		l.Baseline = t.baseline(pg, slot, l.Runs[0].Size)
 		pg.Lines = append(pg.Lines, l)
-	}
-	slotAt := func(y Pt) int { // the first grid slot whose box starts at or below y
-		return max(0, int(math.Ceil(float64((y-top)/pitch)-1e-6)))
 	}
 
 	// 发文机关标志
-	markBottom := top
+	var markLines []*Line
+	parts := HeaderParts(h, st)
 	if len(h.Issuers) > 0 {
 		y := st.MarkTop.Pt()
 		if !st.MarkFromPage {
 			y += top
 		}
-		lines, err := t.mark(h.Issuers, st, y, Red)
+		var err error
+		if markLines, err = t.mark(h.Issuers, st, y, Red); err != nil {
+			return nil, 0, err
+		}
+		parts.MarkSize = markLines[0].Runs[0].Size
+	}
+	var signer []*Line
+	if len(h.Signers) > 0 {
+		var err error
+		if signer, err = t.signers(h.Signers, doc.Fields["signers"]); err != nil {
+			return nil, 0, err
+		}
+	}
+	plan := t.p.PlanHeader(parts)
+	pg.grid = plan.Shift
+	if st.MarkOutlines {
+		shapes, err := t.outlines(markLines)
 		if err != nil {
 			return nil, 0, err
 		}
-		for _, l := range lines { // the lowest line: for a 联合行文, the last name
-			markBottom = max(markBottom, l.Baseline+0.12*l.Runs[0].Size)
-		}
-		if st.MarkOutlines {
-			shapes, err := t.outlines(lines)
-			if err != nil {
-				return nil, 0, err
-			}
-			pg.Shapes = append(pg.Shapes, shapes...)
-		} else {
-			pg.Lines = append(pg.Lines, lines...)
-		}
+		pg.Shapes = append(pg.Shapes, shapes...)
+	} else {
+		pg.Lines = append(pg.Lines, markLines...)
 	}
 
 	// 份号、密级和保密期限、紧急程度: one per line, 顶格, from the first grid line (for
 	// a 信函, from the first line below the red double line)
-	metaSlot := 0
-	if st.Double {
-		metaSlot = slotAt(markBottom + st.RuleBelow.Pt() + st.DoubleThick.Pt() + st.DoubleGap.Pt() + st.DoubleThin.Pt())
-	}
-	meta := []struct {
+	slot := plan.MetaSlot
+	for _, m := range []struct {
 		text string
 		role layout.Role
 		key  string
-	}{{h.CopyNo, st.CopyNoRole, "copy_no"}, {h.Secrecy, st.MetaRole, "secrecy"}, {h.Urgency, st.MetaRole, "urgency"}}
-	last := metaSlot - 1
-	for _, m := range meta {
+	}{{h.CopyNo, st.CopyNoRole, "copy_no"}, {h.Secrecy, st.MetaRole, "secrecy"}, {h.Urgency, st.MetaRole, "urgency"}} {
 		if m.text == "" {
 			continue
 		}
@@ -80,28 +78,15 @@ func (t *typesetter) header(doc *model.Document) (*Page, int, error) {
 		if err != nil {
 			return nil, 0, err
 		}
-		last++
-		put(l, last)
+		put(l, slot)
+		slot++
 	}
 
 	// 发文字号 (and 签发人): two lines below the 标志 (信函: 顶格 at the right, on the
 	// first line below the double line)
-	numberSlot := -1
-	if h.Number != "" || len(h.Signers) > 0 {
-		numberSlot = slotAt(markBottom + Pt(st.MarkGapLines)*pitch)
-		if st.Double {
-			numberSlot = metaSlot
-		}
-		var signer []*Line
-		if len(h.Signers) > 0 {
-			var err error
-			if signer, err = t.signers(h.Signers, doc.Fields["signers"]); err != nil {
-				return nil, 0, err
-			}
-			numberSlot = max(numberSlot, slotAt(markBottom+Pt(st.MarkGapLines)*pitch)+len(signer)-1)
-			for i, l := range signer {
-				put(l, numberSlot-len(signer)+1+i)
-			}
+	if plan.NumberSlot >= 0 {
+		for i, l := range signer {
+			put(l, plan.NumberSlot-len(signer)+1+i)
 		}
 		if h.Number != "" {
 			align := st.NumberAlign
@@ -115,31 +100,39 @@ func (t *typesetter) header(doc *model.Document) (*Page, int, error) {
 					l.Runs[i].X += shift
 				}
 			}
-			put(l, numberSlot)
+			put(l, plan.NumberSlot)
 		}
-		last = max(last, numberSlot)
 	}
 
 	// the red separator, or the 信函's red double lines
-	ruleY := top + Pt(last+1)*pitch
 	switch {
 	case st.Double:
-		y := markBottom + st.RuleBelow.Pt()
+		y := top + plan.MarkBottom + st.RuleBelow.Pt()
 		pg.Rules = append(pg.Rules, t.doubleLine(y, st, true, Red)...)
 		bottomY := t.p.Page.Height.Pt() - st.DoubleBottom.Pt()
 		pg.Rules = append(pg.Rules, t.doubleLine(bottomY-st.DoubleThin.Pt()-st.DoubleGap.Pt()-st.DoubleThick.Pt(), st, false, Red)...)
-		ruleY = max(ruleY, y)
-	case numberSlot >= 0:
-		l := pg.Lines[len(pg.Lines)-1]
-		ruleY = l.Baseline + 0.12*body + st.RuleBelow.Pt()
+	case plan.Rule:
 		w := st.RuleWidth.Pt()
-		pg.Rules = append(pg.Rules, Rule{X1: t.left, Y1: ruleY + w/2, X2: t.left + t.width, Y2: ruleY + w/2, Width: w, Color: Red})
-		ruleY += w
-	case len(h.Issuers) > 0:
-		ruleY = markBottom
+		y := top + plan.RuleTop + w/2
+		pg.Rules = append(pg.Rules, Rule{X1: t.left, Y1: y, X2: t.left + t.width, Y2: y, Width: w, Color: Red})
 	}
-	// the title: 红色分隔线下空二行
-	return pg, slotAt(ruleY + Pt(st.TitleGapLines)*pitch), nil
+	return pg, top + plan.TitleTop, nil
+}
+
+// HeaderParts is what the 版头 of h holds, as layout.PlanHeader needs it; the caller
+// sets MarkSize once it has fitted the 标志 to the 版心.
+func HeaderParts(h model.Header, st layout.Header) layout.HeaderParts {
+	parts := layout.HeaderParts{Issuers: len(h.Issuers), Number: h.Number != ""}
+	for _, s := range []string{h.CopyNo, h.Secrecy, h.Urgency} {
+		if s != "" {
+			parts.Meta++
+		}
+	}
+	if n := len(h.Signers); n > 0 {
+		per := max(st.SignersPerLine, 1)
+		parts.SignerRows = (n + per - 1) / per
+	}
+	return parts
 }
 
 // mark sets the 发文机关标志 from its top edge y: the organ name (and "文件") centred

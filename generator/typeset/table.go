@@ -170,10 +170,9 @@ func (t *typesetter) line(text string, role layout.Role, size Pt, align layout.A
 // lines on grid slots, then rows while they fit, repeating the header row on every
 // continuation page. It returns the slot after the table.
 func (t *typesetter) placeTable(tb *tableBlock, pages *[]*Page, slot int) int {
-	perPage := t.p.Grid.Lines
 	pitch := t.p.LinePitch()
-	top := t.p.Page.Top.Pt()
-	bottom := top + Pt(perPage)*pitch
+	bottom := t.p.Page.Top.Pt() + t.p.Page.BodyHeight.Pt()
+	gridTop := func() Pt { return t.p.Page.Top.Pt() + (*pages)[len(*pages)-1].grid }
 	newPage := func() {
 		*pages = append(*pages, &Page{Number: len(*pages) + 1})
 		slot = 0
@@ -183,22 +182,21 @@ func (t *typesetter) placeTable(tb *tableBlock, pages *[]*Page, slot int) int {
 	if len(tb.rows) > 0 {
 		need += tb.rows[0].height
 	}
-	if slot > 0 && top+Pt(slot)*pitch+need > bottom+0.01 {
+	if slot > 0 && gridTop()+Pt(slot)*pitch+need > bottom+0.01 {
 		newPage()
 	}
 	for _, l := range tb.head {
 		if len(l.Runs) > 0 {
-			size := l.Runs[0].Size
-			l.Slot = slot
-			l.Baseline = top + Pt(slot)*pitch + (pitch-size)/2 + size*0.88
 			pg := (*pages)[len(*pages)-1]
+			l.Slot = slot
+			l.Baseline = t.baseline(pg, slot, l.Runs[0].Size)
 			pg.Lines = append(pg.Lines, l)
 		}
 		slot++
 	}
 
 	var all []placedRow
-	y := top + Pt(slot)*pitch
+	y := gridTop() + Pt(slot)*pitch
 	var segment []placedRow // rows of the current page, header first
 	put := func(r *tableRow, index int) {
 		p := placedRow{r, index, y}
@@ -212,13 +210,13 @@ func (t *typesetter) placeTable(tb *tableBlock, pages *[]*Page, slot int) int {
 			t.drawTableRows(tb, segment, (*pages)[len(*pages)-1])
 			segment = nil
 			newPage()
-			y = top
+			y = gridTop()
 			put(tb.header, -1)
 		}
 		put(r, i)
 	}
 	t.drawTableRows(tb, segment, (*pages)[len(*pages)-1])
-	used := (y - top) / pitch
+	used := (y - gridTop()) / pitch
 	return int(math.Ceil(float64(used) - 1e-6))
 }
 

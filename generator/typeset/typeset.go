@@ -124,7 +124,9 @@ type Page struct {
 	Images  []Image
 	Shapes  []Shape
 	Folio   *Line // the page number; nil when the page shows none
-	NoFolio bool  // the page shows no number: the 版记 page, a blank page, page 1 of a 信函
+	NoFolio bool  // the page shows no number: a blank page, the 版记 page after it, page 1 of a 信函
+
+	grid Pt // how far the page's grid lies below the 版心's: page 1 under a 版头 (layout.HeaderPlan)
 }
 
 // Fallback records a character that the role's font lacks and another font supplied.
@@ -210,11 +212,11 @@ func Typeset(doc *model.Document, p *layout.Preset, f Fonts) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	first, slot, err := t.header(doc)
+	first, titleTop, err := t.header(doc)
 	if err != nil {
 		return nil, err
 	}
-	pages := t.paginate(blocks, first, slot)
+	pages := t.paginate(blocks, first, titleTop)
 	if pages, err = t.placeImprint(doc, pages); err != nil {
 		return nil, err
 	}
@@ -234,6 +236,27 @@ type typesetter struct {
 	left      Pt // 版心 left edge
 	fallbacks []Fallback
 	metrics   map[metricKey]metric
+}
+
+// ascent is how far the ideographic em box reaches above the baseline, in ems; the
+// rest (0.12) lies below it.
+const ascent = 0.88
+
+// baseline is the baseline of a line of text of the given size on a grid slot of pg:
+// its em box centred in the slot.
+func (t *typesetter) baseline(pg *Page, slot int, size Pt) Pt {
+	pitch := t.p.LinePitch()
+	return t.p.Page.Top.Pt() + pg.grid + Pt(slot)*pitch + (pitch-size)/2 + size*ascent
+}
+
+// slots is how many grid lines pg holds: one fewer when its grid is shifted so far
+// down that the last line's em box would leave the 版心.
+func (t *typesetter) slots(pg *Page) int {
+	n := t.p.Grid.Lines
+	if pg.grid > (t.p.LinePitch()-t.p.Body.Size)/2+0.5 {
+		n--
+	}
+	return n
 }
 
 // cell is the width a full-width character occupies. Text at the body size is set on
