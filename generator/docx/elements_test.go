@@ -404,8 +404,8 @@ func TestSeal(t *testing.T) {
 	for _, o := range anchor[0].all("posOffset") {
 		off = append(off, o.text)
 	}
-	if want := itoa(int(float64(-d2/2) * 12700)); len(off) != 2 || off[1] != want {
-		t.Errorf("seal vertical offset %v, want %s EMU (centred on the top of the date's line)", off, want)
+	if want := itoa(int(float64(p.LinePitch()-d2) * 12700)); len(off) != 2 || off[1] != want {
+		t.Errorf("seal vertical offset %v, want %s EMU (its foot on the foot of the date's line)", off, want)
 	}
 	if !strings.Contains(string(pk.parts["[Content_Types].xml"]), `Extension="png"`) {
 		t.Error("no content type for png")

@@ -22,8 +22,9 @@ func gridChars(s string) float64 { return textEms(s, 0) }
 // DateShiftChars right of the 署名's — or, when the date is the longer, the date
 // RightChars from the right and the 署名 pushed left (layout.Preset.SignatureIndents,
 // as in the PDF). With a seal (§7.3.5.1): the date SealRightChars from the right, the
-// 署名 centred over it, one more blank line, and the seal image behind the text,
-// centred on the date, its centre at the top of the date's line, as the PDF places it.
+// 署名 centred over it, and the seal image behind the text, centred on the date, its
+// foot on the foot of the date's line, with the blank lines above the 署名 that
+// layout.Preset.SealLines gives, as the PDF places it.
 // A 联合行文's further 署名 follow the first, one a line, centred on the widest. Every
 // line is right-aligned with a right indent, so the right margin the standard fixes is
 // exact.
@@ -53,10 +54,11 @@ func (w *writer) signature(b *strings.Builder, gap int) error {
 	dateW := gridChars(date)
 	blank := s.LinesBefore
 	var authorRight, dateRight float64
+	var sealTop layout.Pt
 	if doc.Seal != "" {
 		dateRight = s.SealRightChars
 		authorRight = dateRight + (dateW-widest)/2
-		blank++ // the seal reaches up into the line above the 署名
+		blank, sealTop = w.p.SealLines(len(authors))
 	} else {
 		authorRight, dateRight = w.p.SignatureIndents(widest, dateW)
 	}
@@ -83,7 +85,7 @@ func (w *writer) signature(b *strings.Builder, gap int) error {
 		seal := ""
 		if doc.Seal != "" {
 			var err error
-			if seal, err = w.sealDrawing(dateRight, dateW); err != nil {
+			if seal, err = w.sealDrawing(dateRight, dateW, sealTop); err != nil {
 				return err
 			}
 		}
@@ -100,8 +102,8 @@ func (w *writer) signature(b *strings.Builder, gap int) error {
 
 // sealDrawing embeds the seal image and returns the run content that places it: a
 // DrawingML picture anchored behind the text (wp:anchor behindDoc), SealSize square,
-// centred horizontally on the date and vertically on the top of the date's line.
-func (w *writer) sealDrawing(dateRight, dateW float64) (string, error) {
+// centred horizontally on the date, its top edge top below the top of the date's line.
+func (w *writer) sealDrawing(dateRight, dateW float64, top layout.Pt) (string, error) {
 	doc := w.doc
 	pos := doc.Fields["seal"]
 	path := doc.Seal
@@ -124,7 +126,7 @@ func (w *writer) sealDrawing(dateRight, dateW float64) (string, error) {
 	return `<w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="1" locked="0" layoutInCell="1" allowOverlap="1">` +
 		`<wp:simplePos x="0" y="0"/>` +
 		`<wp:positionH relativeFrom="margin"><wp:posOffset>` + emu(cx-d/2) + `</wp:posOffset></wp:positionH>` +
-		`<wp:positionV relativeFrom="paragraph"><wp:posOffset>` + emu(-d/2) + `</wp:posOffset></wp:positionV>` +
+		`<wp:positionV relativeFrom="paragraph"><wp:posOffset>` + emu(top) + `</wp:posOffset></wp:positionV>` +
 		`<wp:extent cx="` + size + `" cy="` + size + `"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>` +
 		`<wp:docPr id="1" name="印章"/><wp:cNvGraphicFramePr/>` +
 		`<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>` +

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -354,4 +355,21 @@ func (p *Preset) SignatureIndents(author, date float64) (authorRight, dateRight 
 		authorRight = s.RightChars + date + s.DateShiftChars - author
 	}
 	return authorRight, dateRight
+}
+
+// SealLines places the seal over the 署名 and 成文日期 (§7.3.5.1): its foot on the foot
+// of the date's grid line, so the 附注 on the next line stays clear (§7.3.6), and the
+// 署名 and date below its centre (居印章中心偏下). It returns how many blank grid lines
+// go between the text and the first of the names lines of 署名, so that the seal's top
+// reaches no higher than the text's last line box (and so lies within one line of the
+// text), and the seal's top edge from the top of the date's grid line.
+func (p *Preset) SealLines(names int) (blank int, top Pt) {
+	pitch := p.LinePitch()
+	d := p.Signature.SealSize.Pt()
+	top = pitch - d
+	// how far the seal reaches above the first 署名 line, less the empty foot of the
+	// text's line box below its em box
+	above := d - Pt(names+1)*pitch - (pitch-p.Body.Size)/2
+	blank = max(p.Signature.LinesBefore, int(math.Ceil(float64(above/pitch)-1e-6)))
+	return blank, top
 }

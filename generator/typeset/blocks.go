@@ -105,11 +105,7 @@ func (t *typesetter) blocks(doc *model.Document) ([]*block, error) {
 			if err != nil {
 				return nil, err
 			}
-			if doc.Seal != "" {
-				// the seal reaches a line below the date: the 附注 goes under it
-				sig = append(sig, &Line{Kind: Signature})
-			}
-			sig = append(sig, note...)
+			sig = append(sig, note...) // on the line after the date (§7.3.6), clear of the seal
 		}
 		last := out[len(out)-1]
 		if last.blank || last.keepNext || last.table != nil {
@@ -246,8 +242,8 @@ func (t *typesetter) paragraph(kind Kind, st layout.Style, segs []segment) ([]*L
 
 // signature sets the 署名 and 成文日期. Without a seal (§7.3.5.2) the 署名 is 右空二字
 // and the date starts two characters right of it; with a seal (§7.3.5.1) the date is
-// 右空四字, the 署名 centred over it and the seal centred on both, its top within one
-// line of the text. A 联合行文's further 署名 follow the first, one a line.
+// 右空四字, the 署名 centred over it and the seal centred on the date, placed by
+// layout.Preset.SealLines. A 联合行文's further 署名 follow the first, one a line.
 func (t *typesetter) signature(doc *model.Document) ([]*Line, error) {
 	st := t.p.Signature
 	cell := t.cell(st.Size)
@@ -274,10 +270,11 @@ func (t *typesetter) signature(doc *model.Document) ([]*Line, error) {
 	right := t.left + t.width
 	var ar, dr Pt // right edges of the 署名 block and of the date
 	blank := st.LinesBefore
+	var sealTop Pt // from the top of the date's grid line
 	if doc.Seal != "" {
 		dr = right - Pt(st.SealRightChars)*cell
 		ar = dr - (width(date)-widest)/2
-		blank++ // the seal reaches up into the line above the 署名
+		blank, sealTop = t.p.SealLines(len(authors))
 	} else {
 		a, d := t.p.SignatureIndents(float64(widest/cell), float64(width(date)/cell))
 		ar, dr = right-Pt(a)*cell, right-Pt(d)*cell
@@ -293,12 +290,10 @@ func (t *typesetter) signature(doc *model.Document) ([]*Line, error) {
 	if len(date) > 0 {
 		l := &Line{Kind: Signature, Runs: setLine(date, span{0, len(date)}, dr-width(date), 0, false)}
 		if doc.Seal != "" {
-			// centred on the date, its centre between the 署名 and the date lines
+			// centred on the date, its foot on the foot of the date's line
 			d := st.SealSize.Pt()
-			pitch := t.p.LinePitch()
-			cx := dr - width(date)/2
-			cy := -0.88*st.Size - (pitch-st.Size)/2 // the top of the date's line, from its baseline
-			l.Images = []Image{{Path: doc.Seal, X: cx - d/2, Y: cy - d/2, W: d, H: d}}
+			lineTop := -ascent*st.Size - (t.p.LinePitch()-st.Size)/2 // from the date's baseline
+			l.Images = []Image{{Path: doc.Seal, X: dr - width(date)/2 - d/2, Y: lineTop + sealTop, W: d, H: d}}
 		}
 		out = append(out, l)
 	}

@@ -75,8 +75,8 @@ func TestNoticeHeader(t *testing.T) {
 	if nm := (number.Left() + number.Right()) / 2; !near(nm, (28+78)*mm, 0.01) {
 		t.Error("发文字号 is not centred")
 	}
-	if gap := number.Baseline - 0.88*16 - (mark.Baseline + 0.12*size); gap < 2*p.LinePitch()-0.01 {
-		t.Errorf("发文字号 only %.1f pt below the 标志; 下空二行 wants %.1f", gap, 2*p.LinePitch())
+	if gap := number.Baseline - 0.88*16 - (mark.Baseline + 0.12*size); !near(gap, float64(2*p.LinePitch()), 0.01) {
+		t.Errorf("发文字号 %.2f pt below the 标志; 下空二行 wants %.2f (§7.2.5)", gap, 2*p.LinePitch())
 	}
 	var red *typeset.Rule
 	for i, r := range pg.Rules {
@@ -93,8 +93,73 @@ func TestNoticeHeader(t *testing.T) {
 	if !near(red.X1, 28*mm, 0.01) || !near(red.X2, (28+156)*mm, 0.01) {
 		t.Errorf("red line from %.1f to %.1f pt; want the 版心 width", red.X1, red.X2)
 	}
-	if gap := title.Baseline - 0.88*22 - red.Y2; gap < 2*p.LinePitch() {
-		t.Errorf("title %.1f pt below the red line; 下空二行 wants %.1f", gap, 2*p.LinePitch())
+	if gap := title.Baseline - 0.88*22 - (red.Y2 + red.Width/2); !near(gap, float64(2*p.LinePitch()), 0.01) {
+		t.Errorf("title %.2f pt below the red line; 下空二行 wants %.2f (§7.3.1)", gap, 2*p.LinePitch())
+	}
+	// the text below the title on page 1's grid, which the 发文字号 set
+	for _, l := range pg.Lines {
+		if l.Kind == typeset.Body && l.Runs[0].Size == 16 {
+			if k := float64((l.Baseline - number.Baseline) / p.LinePitch()); math.Abs(k-math.Round(k)) > 1e-6 {
+				t.Errorf("line %q off the grid of the 发文字号 by %.3f lines", l.Text(), k-math.Round(k))
+			}
+		}
+	}
+}
+
+// TestSealAndNote: with a seal (§7.3.5.1) the 署名 and date lie below the seal's
+// centre, the seal's top within one line of the text above and clear of it; the 附注
+// sits on the line right after the date (§7.3.6), clear of the seal.
+func TestSealAndNote(t *testing.T) {
+	res, p := typesetSample(t, "request")
+	var seal *typeset.Image
+	var pg *typeset.Page
+	for _, q := range res.Pages {
+		if len(q.Images) > 0 {
+			seal, pg = &q.Images[0], q
+		}
+	}
+	if seal == nil {
+		t.Fatal("no seal")
+	}
+	var text, author, date, note *typeset.Line
+	for _, l := range pg.Lines {
+		switch {
+		case l.Kind == typeset.Signature && strings.HasSuffix(l.Text(), "日"):
+			date = l
+		case l.Kind == typeset.Signature && len(l.Runs) > 0:
+			author = l
+		case date != nil && note == nil && strings.HasPrefix(l.Text(), "（"):
+			note = l
+		case author == nil && date == nil && l.Kind == typeset.Body:
+			text = l
+		}
+	}
+	if text == nil || author == nil || date == nil || note == nil {
+		t.Fatalf("text %v, 署名 %v, date %v, 附注 %v", text, author, date, note)
+	}
+	if note.Slot != date.Slot+1 {
+		t.Errorf("附注 on slot %d, the date on %d: want the next line", note.Slot, date.Slot)
+	}
+	em := func(l *typeset.Line) (top, bottom typeset.Pt) {
+		size := l.Runs[0].Size
+		return l.Baseline - 0.88*size, l.Baseline + 0.12*size
+	}
+	_, textBottom := em(text)
+	noteTop, _ := em(note)
+	centre := seal.Y + seal.H/2
+	if seal.Y+seal.H > noteTop {
+		t.Errorf("the seal reaches %.1f pt into the 附注", seal.Y+seal.H-noteTop)
+	}
+	if seal.Y < textBottom || seal.Y-textBottom > p.LinePitch() {
+		t.Errorf("the seal's top %.1f pt below the text; want within one line, clear of it", seal.Y-textBottom)
+	}
+	for _, l := range []*typeset.Line{author, date} {
+		if top, bottom := em(l); (top+bottom)/2 <= centre {
+			t.Errorf("%q is not below the seal's centre", l.Text())
+		}
+	}
+	if cx := seal.X + seal.W/2; !near(cx, float64((date.Left()+date.Right())/2), 0.5) {
+		t.Errorf("seal centred at %.1f, the date at %.1f", cx, (date.Left()+date.Right())/2)
 	}
 }
 
