@@ -771,3 +771,58 @@ func BenchmarkWrite(b *testing.B) {
 		}
 	}
 }
+
+// TestRunFontsEveryScript: the runs whose digits, Latin letters or quotes showed in a
+// Latin fallback are in the font of their role for every script (ascii, hAnsi, eastAsia,
+// cs), with the east-Asian hint for the quotes.
+func TestRunFontsEveryScript(t *testing.T) {
+	seed, rp := seedDocument(t), report(t)
+	notice, np := samplePreset(t, "notice")
+	tests := []struct {
+		what   string
+		doc    *model.Document
+		p      *layout.Preset
+		pStyle string
+		text   string // the run's text starts with it
+		role   layout.Role
+	}{
+		{"title digits and XX", seed, rp, styleTitle, "XX旗统计局", rp.Title.Role},
+		{"附表 label", seed, rp, styleTableLabel, "附表1", rp.Table.LabelRole},
+		{"quotes in the body", seed, rp, styleBody, "", rp.Body.Role}, // the first body run with “
+		{"标志", notice, np, styleMark, "XX旗人民政府办公室文件", np.Header.MarkRole},
+	}
+	for _, tt := range tests {
+		t.Run(tt.what, func(t *testing.T) {
+			pStyle := tt.pStyle
+			if pStyle == styleBody {
+				pStyle = "" // 正文 paragraphs name no style
+			}
+			var found *node
+			for _, para := range write(t, tt.doc, tt.p).xml(t, "word/document.xml").all("p") {
+				if para.path("pPr", "pStyle").val() != pStyle {
+					continue
+				}
+				for _, r := range para.all("r") {
+					text := r.texts()
+					if tt.text != "" && strings.HasPrefix(text, tt.text) || tt.text == "" && strings.Contains(text, "“") {
+						found = r
+						break
+					}
+				}
+				if found != nil {
+					break
+				}
+			}
+			if found == nil {
+				t.Fatalf("no %s run starting %q", tt.pStyle, tt.text)
+			}
+			name := tt.p.Fonts[tt.role].Docx
+			fonts := found.path("rPr", "rFonts")
+			for attr, want := range map[string]string{"ascii": name, "hAnsi": name, "eastAsia": name, "cs": name, "hint": "eastAsia"} {
+				if got, _ := fonts.attr(attr); got != want {
+					t.Errorf("rFonts %s=%q, want %q", attr, got, want)
+				}
+			}
+		})
+	}
+}
