@@ -185,3 +185,27 @@ func (f *Face) Embeddable() bool { return embeddable(f.fsType) }
 func embeddable(fsType uint16) bool {
 	return fsType&0x000F != 0x0002 && fsType&0x0300 == 0
 }
+
+// Classification is how a font's OS/2 table describes it to a word processor that
+// must substitute it: the PANOSE numbers and which Unicode ranges and code pages it
+// covers. A DOCX's fontTable.xml carries them (w:panose1, w:sig).
+type Classification struct {
+	Panose        [10]byte
+	UnicodeRange  [4]uint32 // ulUnicodeRange1–4
+	CodePageRange [2]uint32 // ulCodePageRange1–2 (OS/2 version 1 and later)
+}
+
+// Classification returns the font's OS/2 classification; ok is false when the font has
+// no OS/2 table of version 1 or later.
+func (f *Face) Classification() (c Classification, ok bool) {
+	os2 := f.tables["OS/2"]
+	if len(os2) < 86 || u16(os2, 0) < 1 {
+		return Classification{}, false
+	}
+	copy(c.Panose[:], os2[32:42])
+	for i := range c.UnicodeRange {
+		c.UnicodeRange[i] = u32(os2, 42+4*i)
+	}
+	c.CodePageRange[0], c.CodePageRange[1] = u32(os2, 78), u32(os2, 82)
+	return c, true
+}

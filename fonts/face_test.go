@@ -2,6 +2,7 @@ package fonts
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"os"
 	"slices"
@@ -160,5 +161,32 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("Parse error = %v, want one naming x.ttf and containing %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestClassification reads the OS/2 PANOSE and coverage bits of the bundled fonts.
+func TestClassification(t *testing.T) {
+	tests := []struct {
+		file   string
+		panose string
+		usb1   uint32
+		csb0   uint32
+	}{
+		{"heading2-ARPLKaitiMGB.ttf", "02010600030101010101", 0x080E0000, 0x00040000},
+		{"body-FandolFang-Regular.ttf", "00000500000000000000", 0x00002000, 0x00060007},
+		{"title-NotoSerifSC-Bold.ttf", "02020200000000000000", 0x0A4F2C10, 0x60060107},
+	}
+	for _, tt := range tests {
+		f, err := ParseBundled(tt.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, ok := f.Classification()
+		if !ok {
+			t.Fatalf("%s: no OS/2 classification", tt.file)
+		}
+		if got := fmt.Sprintf("%X", c.Panose[:]); got != tt.panose || c.UnicodeRange[1] != tt.usb1 || c.CodePageRange[0] != tt.csb0 {
+			t.Errorf("%s: panose %s usb1 %08X csb0 %08X, want %s %08X %08X", tt.file, got, c.UnicodeRange[1], c.CodePageRange[0], tt.panose, tt.usb1, tt.csb0)
+		}
 	}
 }

@@ -55,8 +55,16 @@ func (w *writer) attachmentList(b *strings.Builder, keepLast bool) error {
 		if i == 0 {
 			before, w.gap = w.p.Docx.LinePitchTw+w.gap, 0
 		}
-		pPr := hangingPPr(i < n-1 || keepLast, before, in, twips(layout.Pt(chars)*cell), chars, true)
-		w.paragraph(b, styleAttachList, pPr, run{role: st.Role, text: label + "\t" + a.Title})
+		// Numbered names follow a tab to the hanging indent, so they align whatever the
+		// number's rendered width. A lone "附件：" is three full-width cells: the name
+		// follows it directly, since LibreOffice skips a tab stop the text ends on and
+		// left a gap of several characters there.
+		sep := ""
+		if num != "" {
+			sep = "\t"
+		}
+		pPr := hangingPPr(i < n-1 || keepLast, before, in, twips(layout.Pt(chars)*cell), chars, num != "")
+		w.paragraph(b, styleAttachList, pPr, run{role: st.Role, text: label + sep + a.Title})
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -83,7 +84,7 @@ func TestParagraphs(t *testing.T) {
 				}
 				f := p.Fonts[want.role]
 				fonts := r.path("rPr", "rFonts")
-				for attr, name := range map[string]string{"eastAsia": f.Docx, "ascii": f.Latin, "hAnsi": f.Latin, "hint": "eastAsia"} {
+				for attr, name := range map[string]string{"eastAsia": f.Docx, "ascii": f.Docx, "hAnsi": f.Docx, "cs": f.Docx, "hint": "eastAsia"} {
 					if got, _ := fonts.attr(attr); got != name {
 						t.Errorf("run %d: rFonts %s=%q, want %q", j, attr, got, name)
 					}
@@ -258,7 +259,7 @@ func TestStyles(t *testing.T) {
 				return
 			}
 			f := p.Fonts[tt.role]
-			for attr, name := range map[string]string{"eastAsia": f.Docx, "ascii": f.Latin, "hAnsi": f.Latin} {
+			for attr, name := range map[string]string{"eastAsia": f.Docx, "ascii": f.Docx, "hAnsi": f.Docx, "cs": f.Docx} {
 				if got, _ := fonts.attr(attr); got != name {
 					t.Errorf("rFonts %s=%q, want %q", attr, got, name)
 				}
@@ -496,6 +497,16 @@ func TestSettings(t *testing.T) {
 	if mode != "15" {
 		t.Errorf("compatibilityMode %q, want 15", mode)
 	}
+	// the east-Asian flags, in CT_Compat's order and before the compatSettings
+	var got []string
+	for _, c := range s.path("compat").children {
+		got = append(got, c.name)
+	}
+	want := []string{"spaceForUL", "balanceSingleByteDoubleByteWidth", "ulTrailSpace", "doNotExpandShiftReturn",
+		"useFELayout", "compatSetting", "compatSetting", "compatSetting", "compatSetting"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("w:compat children\n%v\nwant\n%v", got, want)
+	}
 	if s.child("mirrorMargins") != nil {
 		t.Error("mirrorMargins without page.mirror")
 	}
@@ -595,27 +606,93 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
+// TestFontTable: every font the document names is described as Word needs it to
+// substitute a missing font: a Chinese fallback, PANOSE, GB 2312, family, pitch and
+// coverage, in CT_Font's order.
 func TestFontTable(t *testing.T) {
 	p := report(t)
+	fonts := map[string]*node{}
+	var names []string
+	for _, f := range write(t, levelsDocument(), p).xml(t, "word/fontTable.xml").all("font") {
+		fonts[f.attrOr("name")] = f
+		names = append(names, f.attrOr("name"))
+	}
+	if want := []string{"仿宋_GB2312", "黑体", "楷体_GB2312", "宋体", "方正小标宋简体"}; strings.Join(names, " ") != strings.Join(want, " ") {
+		t.Errorf("fonts %v, want %v (one entry each, no Latin fallback)", names, want)
+	}
+	tests := []struct {
+		name, alt, panose, family, pitch, usb0, usb1, csb0 string
+	}{
+		{"仿宋_GB2312", "仿宋", "02010609030101010101", "modern", "fixed", "00000001", "080E0000", "00040000"},
+		{"楷体_GB2312", "楷体", "02010609030101010101", "modern", "fixed", "00000001", "080E0000", "00040000"},
+		{"黑体", "SimHei", "02010609060101010101", "modern", "fixed", "800002BF", "38CF7CFA", "00040001"},
+		{"宋体", "SimSun", "02010600030101010101", "auto", "variable", "00000003", "288F0000", "00040001"},
+		{"方正小标宋简体", "方正小标宋_GBK", "03000509000000000000", "auto", "default", "00000001", "080E0000", "00040000"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := fonts[tt.name]
+			if f == nil {
+				t.Fatal("missing from fontTable.xml")
+			}
+			var order []string
+			for _, c := range f.children {
+				order = append(order, c.name)
+			}
+			if got := strings.Join(order, " "); got != "altName panose1 charset family pitch sig" {
+				t.Errorf("children %s, want altName panose1 charset family pitch sig", got)
+			}
+			for _, c := range []struct{ what, got, want string }{
+				{"altName", f.child("altName").val(), tt.alt},
+				{"panose1", f.child("panose1").val(), tt.panose},
+				{"charset", f.child("charset").val(), "86"},
+				{"family", f.child("family").val(), tt.family},
+				{"pitch", f.child("pitch").val(), tt.pitch},
+				{"usb0", f.child("sig").attrOr("usb0"), tt.usb0},
+				{"usb1", f.child("sig").attrOr("usb1"), tt.usb1},
+				{"csb0", f.child("sig").attrOr("csb0"), tt.csb0},
+			} {
+				if c.got != c.want {
+					t.Errorf("%s %q, want %q", c.what, c.got, c.want)
+				}
+			}
+		})
+	}
+}
+
+// TestFontTableUnknown: a font the writer does not know is described from the preset:
+// its next Chinese name as the fallback and the bundled stand-in's OS/2 classification;
+// a Latin font named by `latin` gets an entry of its own.
+func TestFontTableUnknown(t *testing.T) {
+	p := report(t)
+	fs := p.Fonts[layout.FangSong]
+	fs.Docx, fs.Names, fs.Latin = "方正仿宋_GBK", []string{"方正仿宋_GBK", "FZFangSong-Z02", "仿宋"}, "Arial"
+	p.Fonts[layout.FangSong] = fs
 	fonts := map[string]*node{}
 	for _, f := range write(t, levelsDocument(), p).xml(t, "word/fontTable.xml").all("font") {
 		fonts[f.attrOr("name")] = f
 	}
-	for role, f := range p.Fonts {
-		n := fonts[f.Docx]
-		if n == nil {
-			t.Errorf("%s: font %s missing from fontTable.xml", role, f.Docx)
-			continue
-		}
-		if got := n.child("charset").val(); got != "86" {
-			t.Errorf("%s: charset %q, want 86 (GB 2312)", f.Docx, got)
-		}
-		if fonts[f.Latin] == nil {
-			t.Errorf("%s: Latin font %s missing", role, f.Latin)
-		}
+	f := fonts["方正仿宋_GBK"]
+	if f == nil {
+		t.Fatal("方正仿宋_GBK missing")
 	}
-	if got := fonts[p.Fonts[layout.FangSong].Docx].child("altName").val(); got != "FangSong_GB2312" {
-		t.Errorf("仿宋_GB2312 altName %q, want FangSong_GB2312", got)
+	if got := f.child("altName").val(); got != "仿宋" {
+		t.Errorf("altName %q, want 仿宋 (the first Chinese name after it)", got)
+	}
+	if got := f.child("charset").val(); got != "86" {
+		t.Errorf("charset %q, want 86", got)
+	}
+	// FandolFang's OS/2 table: PANOSE 00000500000000000000, code pages with GB 2312 (bit 18)
+	if got := f.child("panose1").val(); got != "00000500000000000000" {
+		t.Errorf("panose1 %q, want FandolFang's 00000500000000000000", got)
+	}
+	csb0, err := strconv.ParseUint(f.child("sig").attrOr("csb0"), 16, 32)
+	if err != nil || csb0&(1<<18) == 0 {
+		t.Errorf("sig csb0 %q: no GB 2312 code page bit", f.child("sig").attrOr("csb0"))
+	}
+	a := fonts["Arial"]
+	if a == nil || a.child("charset").val() != "00" || a.child("altName") != nil {
+		t.Errorf("Arial entry %v, want charset 00 and no altName", a)
 	}
 }
 
@@ -692,5 +769,60 @@ func BenchmarkWrite(b *testing.B) {
 		if err := Write(&buf, doc, p); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestRunFontsEveryScript: the runs whose digits, Latin letters or quotes showed in a
+// Latin fallback are in the font of their role for every script (ascii, hAnsi, eastAsia,
+// cs), with the east-Asian hint for the quotes.
+func TestRunFontsEveryScript(t *testing.T) {
+	seed, rp := seedDocument(t), report(t)
+	notice, np := samplePreset(t, "notice")
+	tests := []struct {
+		what   string
+		doc    *model.Document
+		p      *layout.Preset
+		pStyle string
+		text   string // the run's text starts with it
+		role   layout.Role
+	}{
+		{"title digits and XX", seed, rp, styleTitle, "XX旗统计局", rp.Title.Role},
+		{"附表 label", seed, rp, styleTableLabel, "附表1", rp.Table.LabelRole},
+		{"quotes in the body", seed, rp, styleBody, "", rp.Body.Role}, // the first body run with “
+		{"标志", notice, np, styleMark, "XX旗人民政府办公室文件", np.Header.MarkRole},
+	}
+	for _, tt := range tests {
+		t.Run(tt.what, func(t *testing.T) {
+			pStyle := tt.pStyle
+			if pStyle == styleBody {
+				pStyle = "" // 正文 paragraphs name no style
+			}
+			var found *node
+			for _, para := range write(t, tt.doc, tt.p).xml(t, "word/document.xml").all("p") {
+				if para.path("pPr", "pStyle").val() != pStyle {
+					continue
+				}
+				for _, r := range para.all("r") {
+					text := r.texts()
+					if tt.text != "" && strings.HasPrefix(text, tt.text) || tt.text == "" && strings.Contains(text, "“") {
+						found = r
+						break
+					}
+				}
+				if found != nil {
+					break
+				}
+			}
+			if found == nil {
+				t.Fatalf("no %s run starting %q", tt.pStyle, tt.text)
+			}
+			name := tt.p.Fonts[tt.role].Docx
+			fonts := found.path("rPr", "rFonts")
+			for attr, want := range map[string]string{"ascii": name, "hAnsi": name, "eastAsia": name, "cs": name, "hint": "eastAsia"} {
+				if got, _ := fonts.attr(attr); got != want {
+					t.Errorf("rFonts %s=%q, want %q", attr, got, want)
+				}
+			}
+		})
 	}
 }

@@ -302,6 +302,28 @@ func TestAttachmentList(t *testing.T) {
 	}
 }
 
+// TestAttachmentSingle: one attachment is "附件：" and its name with no tab between
+// them (LibreOffice skipped the tab stop the three cells end on and left a gap of
+// several characters; the PDF sets the name right after the colon), wrapped lines
+// hanging after the colon.
+func TestAttachmentSingle(t *testing.T) {
+	doc, p := samplePreset(t, "request")
+	if len(doc.Attachments) != 1 {
+		t.Fatalf("the request sample has %d attachments, want 1", len(doc.Attachments))
+	}
+	paras := bodyParas(write(t, doc, p).xml(t, "word/document.xml"))
+	para := paraWith(t, paras, "附件："+doc.Attachments[0].Title)
+	if para.all("tab") != nil {
+		t.Error("a tab in the 附件说明 of one attachment")
+	}
+	if got, want := para.texts(), "附件："+doc.Attachments[0].Title; got != want {
+		t.Errorf("text %q, want %q", got, want)
+	}
+	if got, want := intAttr(t, para.path("pPr", "ind"), "hanging"), twips(3*p.CharPitch()); got != want {
+		t.Errorf("hanging %d, want %d (三字 after 附件：)", got, want)
+	}
+}
+
 func abs(n int) int {
 	if n < 0 {
 		return -n

@@ -67,7 +67,8 @@ func (g headerLayout) slotTop(p *layout.Preset, slot int) int { return twips(g.p
 
 // markSize is the 标志's size: the preset's, shrunk in half points until the widest
 // line (with "文件" beside stacked names) fits the 版心, as the PDF does. Widths are
-// estimated with the fonts the DOCX names: CJK one em, Latin in Times New Roman.
+// estimated: CJK one em, Latin letters and digits at Times New Roman's proportional
+// advances (the mark font's own are ½ em in a GB font, a little wider in Noto Serif).
 func (w *writer) markSize() layout.Pt {
 	h, st := w.doc.Header, w.p.Header
 	size := st.MarkSize
@@ -109,7 +110,7 @@ func scriptChanges(s string) int {
 }
 
 // latinEms is the width of text in ems: full-width characters one em, others at their
-// Times New Roman advance (the DOCX's Latin font; Liberation Serif has the same widths).
+// Times New Roman advance (Liberation Serif has the same widths).
 func latinEms(s string) float64 {
 	n := 0.0
 	for _, r := range s {

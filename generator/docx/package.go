@@ -83,9 +83,24 @@ func documentRelsXML(extra [][3]string) []byte {
 	}, extra...))
 }
 
+// eastAsianCompat are the w:compat flags that Word and WPS write into every document
+// made with Chinese settings (23 real 公文 examined) and that suit a 公文, in the schema's
+// order (CT_Compat is a sequence). Their meanings (ECMA-376 Part 4 transitional,
+// ISO/IEC 29500-1 §17.15.3) are in docs/docx.md. Left out of that set on purpose:
+// doNotLeaveBackslashAlone (displays \ as ¥) and adjustLineHeightInTable (adds the
+// grid's pitch to lines in table cells, which have their own 20 pt pitch, spec §9).
+var eastAsianCompat = []string{
+	"spaceForUL",                       // room below the baseline for underlined CJK text
+	"balanceSingleByteDoubleByteWidth", // half-width exactly half a full-width cell
+	"ulTrailSpace",                     // underline trailing spaces (fill-in blanks)
+	"doNotExpandShiftReturn",           // a line ending in w:br is not justified
+	"useFELayout",                      // lay out east-Asian text with the CJK rules
+}
+
 // settingsXML writes word/settings.xml: different odd and even footers, mirrored
 // margins when the preset asks for them, punctuation not compressed (each mark keeps a
-// full cell of the 28-character line) and Word 2013+ layout (compatibility mode 15).
+// full cell of the 28-character line), the east-Asian compatibility flags and Word
+// 2013+ layout (compatibility mode 15).
 func (w *writer) settingsXML() []byte {
 	var b strings.Builder
 	b.WriteString(xmlPI)
@@ -96,6 +111,9 @@ func (w *writer) settingsXML() []byte {
 	b.WriteString(`<w:evenAndOddHeaders/>`)
 	b.WriteString(`<w:characterSpacingControl w:val="doNotCompress"/>`)
 	b.WriteString(`<w:compat>`)
+	for _, c := range eastAsianCompat {
+		b.WriteString(`<w:` + c + `/>`)
+	}
 	for _, c := range [][2]string{
 		{"compatibilityMode", "15"},
 		{"overrideTableStyleFontSizeAndJustification", "1"},
@@ -109,66 +127,32 @@ func (w *writer) settingsXML() []byte {
 	return []byte(b.String())
 }
 
-// fontTableXML writes word/fontTable.xml: every font the styles name. An east-Asian
-// font carries the GB 2312 character set (86) and, as w:altName, the first ASCII
-// family name the preset lists for it (FangSong_GB2312, SimHei …), which Word uses to
-// find the font under its English name.
+// fontTableXML writes word/fontTable.xml: every font the runs name, described so that
+// Word finds a good substitute when a font is missing (ECMA-376 Part 1 §17.8.3): a
+// fallback name (w:altName), PANOSE, character set, family, pitch and the Unicode and
+// code-page coverage (w:sig) of the real font (fontinfo.go).
 func (w *writer) fontTableXML() []byte {
 	roles := make([]string, 0, len(w.p.Fonts))
 	for r := range w.p.Fonts {
 		roles = append(roles, string(r))
 	}
 	sort.Strings(roles)
-	type font struct{ name, alt, charset string }
-	var fonts []font
-	seen := map[string]int{}
-	add := func(f font) {
-		if f.name == "" {
-			return
-		}
-		if i, ok := seen[f.name]; ok {
-			if f.charset == "86" { // the east-Asian description wins
-				fonts[i] = f
-			}
-			return
-		}
-		seen[f.name] = len(fonts)
-		fonts = append(fonts, f)
-	}
-	for _, r := range roles {
-		fr := w.p.Fonts[layout.Role(r)]
-		add(font{fr.Docx, asciiName(fr), "86"})
-		add(font{fr.Latin, "", "00"})
-	}
 	var b strings.Builder
 	b.WriteString(xmlPI)
 	b.WriteString(`<w:fonts xmlns:w="` + nsW + `">`)
-	for _, f := range fonts {
-		b.WriteString(`<w:font w:name="` + esc(f.name) + `">`)
-		if f.alt != "" && f.alt != f.name {
-			b.WriteString(`<w:altName w:val="` + esc(f.alt) + `"/>`)
+	seen := map[string]bool{}
+	for _, r := range roles {
+		fr := w.p.Fonts[layout.Role(r)]
+		for _, name := range []string{fr.Docx, fr.Latin} {
+			if name == "" || seen[name] {
+				continue
+			}
+			seen[name] = true
+			b.WriteString(describeFont(name, fr).xml(name))
 		}
-		b.WriteString(`<w:charset w:val="` + f.charset + `"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`)
 	}
 	b.WriteString(`</w:fonts>`)
 	return []byte(b.String())
-}
-
-// asciiName is the first family name of a role that is plain ASCII.
-func asciiName(f layout.FontRole) string {
-	for _, n := range f.Names {
-		ascii := true
-		for _, r := range n {
-			if r >= 0x80 {
-				ascii = false
-				break
-			}
-		}
-		if ascii {
-			return n
-		}
-	}
-	return ""
 }
 
 // corePropsXML writes docProps/core.xml: title and author, no dates (the output must

@@ -11,7 +11,7 @@ import (
 // ems is the estimated width of text in ems of its size: full-width characters
 // (CJK, full-width punctuation, “ ” — …) one em, a space a quarter, other characters
 // (digits, Latin) half an em. The DOCX has no fonts to measure; these are the widths
-// of 仿宋_GB2312 and 黑体 for CJK, of Times New Roman for digits, and of the bundled
+// of 仿宋_GB2312 and 黑体 for CJK and (half-width) digits, and of the bundled
 // fonts the PDF measures, so tables of counts get the PDF's column widths exactly.
 func ems(s string) float64 { return textEms(s, 0.25) }
 

@@ -3,6 +3,7 @@ package docx
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
 	"os"
 	"os/exec"
@@ -230,5 +231,89 @@ func TestEnterGivesBody(t *testing.T) {
 		if got[tt.style] != tt.next {
 			t.Errorf("Enter after a %s paragraph gives %q, want %q", tt.style, got[tt.style], tt.next)
 		}
+	}
+}
+
+// stextChar is one character of `mutool draw -F stext`: its font, size and box.
+type stextChar struct {
+	font string
+	size float64
+	c    string
+	x0   float64 // left and right of its quad
+	x1   float64
+}
+
+// stextChars lists the characters of a PDF with the font MuPDF reports for each.
+func stextChars(t *testing.T, pdf string) []stextChar {
+	t.Helper()
+	out, err := exec.Command("mutool", "draw", "-F", "stext", "-o", "-", pdf).Output()
+	if err != nil {
+		t.Fatalf("mutool draw: %v", err)
+	}
+	var chars []stextChar
+	var font string
+	var size float64
+	d := xml.NewDecoder(bytes.NewReader(out))
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			break
+		}
+		el, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		attr := func(name string) string {
+			for _, a := range el.Attr {
+				if a.Name.Local == name {
+					return a.Value
+				}
+			}
+			return ""
+		}
+		switch el.Name.Local {
+		case "font":
+			font = attr("name")
+			size, _ = strconv.ParseFloat(attr("size"), 64)
+		case "char":
+			q := strings.Fields(attr("quad"))
+			if len(q) < 4 {
+				continue
+			}
+			x0, _ := strconv.ParseFloat(q[0], 64)
+			x1, _ := strconv.ParseFloat(q[2], 64)
+			chars = append(chars, stextChar{font, size, attr("c"), x0, x1})
+		}
+	}
+	return chars
+}
+
+// TestLibreOfficeFonts: in LibreOffice's render every character is in the font of its
+// role: the title's digits and "XX" in the title font (they were in Liberation Serif, the
+// stand-in for a Times New Roman fallback, light beside the bold title), the body's in
+// the body font, and the curly quotes full width.
+func TestLibreOfficeFonts(t *testing.T) {
+	doc := seedDocument(t)
+	chars := stextChars(t, renderLO(t, doc, "seed.docx"))
+	title, quotes := 0, 0
+	for _, c := range chars {
+		if strings.HasPrefix(c.font, "Liberation") {
+			t.Errorf("%q (%.0f pt) in %s, a Latin fallback", c.c, c.size, c.font)
+		}
+		if c.size == 22 && c.c != " " {
+			title++
+			if c.font != "NotoSerifSC-Bold" {
+				t.Errorf("title character %q in %s, want the title font NotoSerifSC-Bold", c.c, c.font)
+			}
+		}
+		if c.c == "“" || c.c == "”" {
+			quotes++
+			if w := c.x1 - c.x0; w < 0.9*c.size {
+				t.Errorf("%s %.1f pt wide at %.0f pt: not full width", c.c, w, c.size)
+			}
+		}
+	}
+	if title == 0 || quotes == 0 {
+		t.Errorf("found %d title characters and %d quotes in the render", title, quotes)
 	}
 }

@@ -36,16 +36,28 @@ func checkText(s string, pos model.Pos) error {
 	return nil
 }
 
-// rFonts names a role's fonts explicitly for every script, so no theme font and no
-// application default can take over. hint makes Word set the characters that Unicode
-// shares between scripts (“ ” — …) in the east-Asian font, where they are full width.
+// rFonts names a role's font for every script (ascii, hAnsi, eastAsia, cs), so digits,
+// Latin letters and the marks Unicode shares between scripts (“ ” ‘ ’ — …) are set in
+// the role's font as in the PDF, never in a theme font or an application's Latin
+// default (LibreOffice showed light serif digits beside 小标宋). hint="eastAsia" makes
+// Word treat the shared marks as east-Asian (ECMA-376 Part 1 §17.3.2.26): full width.
 func rFonts(f layout.FontRole, hint bool) string {
 	h := ""
 	if hint {
 		h = ` w:hint="eastAsia"`
 	}
+	latin := latinFont(f)
 	return fmt.Sprintf(`<w:rFonts%s w:ascii="%s" w:eastAsia="%s" w:hAnsi="%s" w:cs="%s"/>`,
-		h, esc(f.Latin), esc(f.Docx), esc(f.Latin), esc(f.Latin))
+		h, esc(latin), esc(f.Docx), esc(latin), esc(latin))
+}
+
+// latinFont is the font of a role's digits and Latin letters: the preset's `latin`
+// when it names one, else the role's own font.
+func latinFont(f layout.FontRole) string {
+	if f.Latin != "" {
+		return f.Latin
+	}
+	return f.Docx
 }
 
 // halfPoints is a font size in the half points of w:sz.

@@ -50,7 +50,7 @@ func (r Role) Chinese() string {
 // FontRole says which font serves a role.
 type FontRole struct {
 	Docx    string   `toml:"docx"`    // east-Asian font name written into the DOCX
-	Latin   string   `toml:"latin"`   // ascii/hAnsi font name written into the DOCX
+	Latin   string   `toml:"latin"`   // DOCX ascii/hAnsi font; "": Docx, digits in the role's font
 	Names   []string `toml:"names"`   // family names looked up on this computer, in order
 	File    string   `toml:"file"`    // explicit font file; wins over Names
 	Bundled string   `toml:"bundled"` // file name of the free stand-in in fonts/
