@@ -6,7 +6,9 @@ package typeset
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gongwen/gongwen/generator/layout"
 	"github.com/gongwen/gongwen/generator/model"
@@ -59,6 +61,11 @@ type Run struct {
 	Width Pt // from X to the end of the last glyph's advance
 	Color Color
 	Bold  bool // drawn heavier (a preset's bold = true: 楷体加粗 and the like)
+	// Shift, when not 0, moves the glyphs' ink this far left of their advance boxes: an
+	// opening mark starting a line set flush with the 版心 edge (layout.Typography), whose
+	// blank half would otherwise stand outside it. The text at X is then invisible, kept
+	// for search and copying, and the page's Shapes draw the ink.
+	Shift Pt
 }
 
 // Line is one line of text on a page.
@@ -183,6 +190,9 @@ func Typeset(doc *model.Document, p *layout.Preset, f Fonts) (*Result, error) {
 		}
 	}
 	t := &typesetter{p: p, fonts: f, width: p.Page.BodyWidth.Pt(), left: p.Page.Left.Pt(), metrics: map[metricKey]metric{}}
+	if p.Typography.KeepNames {
+		t.names = names(doc)
+	}
 	blocks, err := t.blocks(doc)
 	if err != nil {
 		return nil, err
@@ -193,6 +203,9 @@ func Typeset(doc *model.Document, p *layout.Preset, f Fonts) (*Result, error) {
 	}
 	pages := t.paginate(blocks, first, slot)
 	if pages, err = t.placeImprint(doc, pages); err != nil {
+		return nil, err
+	}
+	if err := t.inkShifted(pages); err != nil {
 		return nil, err
 	}
 	if err := t.folios(pages); err != nil {
@@ -211,6 +224,52 @@ type typesetter struct {
 	left      Pt // 版心 left edge
 	fallbacks []Fallback
 	metrics   map[metricKey]metric
+	names     []string // names kept whole on a line (layout.Typography.KeepNames)
+	notes     notes    // what the typography rules changed
+}
+
+// names lists the organ and person names of the document's own fields, longest first,
+// so a name inside a longer one is glued with it.
+func names(doc *model.Document) []string {
+	var out []string
+	for _, list := range [][]string{doc.Header.Issuers, doc.Header.Signers, {doc.Author}, doc.Authors,
+		doc.Imprint.CC, {doc.Imprint.Printer}, doc.Attendance.Present, doc.Attendance.Absent, doc.Attendance.Observers} {
+		for _, n := range list {
+			if n = strings.TrimSpace(n); utf8.RuneCountInString(n) >= 2 && !slices.Contains(out, n) {
+				out = append(out, n)
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b string) int { return utf8.RuneCountInString(b) - utf8.RuneCountInString(a) })
+	return out
+}
+
+// rules are the typography rules of the preset for a paragraph of glyphs g; flushFirst
+// says whether its first line starts at the 版心 edge (no indent).
+func (t *typesetter) rules(g []glyph, flushFirst bool) rules {
+	ty := t.p.Typography
+	r := rules{adjacent: ty.AdjacentPunct, flushRest: ty.LineStartFlush, flushFirst: ty.LineStartFlush}
+	if !flushFirst {
+		r.flushFirst = ty.IndentFlush
+	}
+	if len(t.names) == 0 {
+		return r
+	}
+	text := []rune(glyphText(g))
+	for _, name := range t.names {
+		n := []rune(name)
+		for i := 0; i+len(n) <= len(text); i++ {
+			if slices.Equal(text[i:i+len(n)], n) {
+				if r.glue == nil {
+					r.glue = make([]bool, len(g))
+				}
+				for j := i + 1; j < i+len(n); j++ {
+					r.glue[j] = true
+				}
+			}
+		}
+	}
+	return r
 }
 
 // cell is the width a full-width character occupies. Text at the body size is set on
