@@ -177,21 +177,6 @@ type rules struct {
 	glue       []bool // glue[i]: g[i-1] and g[i] are in one name; keep them on one line
 }
 
-// notes counts the lines each rule changed.
-type notes struct {
-	pairs   int // lines with a compressed pair of marks
-	flush   int // lines that start flush with an opening mark
-	orphans int // paragraphs whose 孤字 was pulled up or given company
-	names   int // lines that kept a name whole
-}
-
-func (n *notes) add(o notes) {
-	n.pairs += o.pairs
-	n.flush += o.flush
-	n.orphans += o.orphans
-	n.names += o.names
-}
-
 // Marks that give up a blank half next to another mark: the pause and stop marks and
 // the closing brackets (ink on the left), the opening brackets (ink on the right). ？ and
 // ！ keep their em, as JIS X 4051 keeps them: some fonts centre them.
@@ -226,7 +211,7 @@ func breakLines(g []glyph, first, rest Pt) []span {
 // A single unbreakable piece wider than a line is cut. The rules then give adjacent
 // marks and line-start opening marks their compressed widths, keep names whole and
 // mend a 孤字 last line; the glyphs' kern and squeeze are set for setLine.
-func breakParagraph(g []glyph, first, rest Pt, r rules) ([]span, notes) {
+func breakParagraph(g []glyph, first, rest Pt, r rules) ([]span, Typography) {
 	b := &breaker{g: g, r: r}
 	for i := range g {
 		g[i].kern, g[i].squeeze = 0, 0
@@ -234,7 +219,7 @@ func breakParagraph(g []glyph, first, rest Pt, r rules) ([]span, notes) {
 	}
 	var spans []span
 	var plans [][]squeezeAt
-	var n notes
+	var n Typography
 	start, avail := 0, first
 	for start < len(g) {
 		for start < len(g) && g[start].r == ' ' {
@@ -252,7 +237,7 @@ func breakParagraph(g []glyph, first, rest Pt, r rules) ([]span, notes) {
 				if sq == nil && end < len(g) && avail-b.width(start, end, isFirst) >= 2*b.em-0.01 {
 					end, sq = loose, lsq
 				} else {
-					n.names++
+					n.Names++
 				}
 			}
 		}
@@ -261,7 +246,7 @@ func breakParagraph(g []glyph, first, rest Pt, r rules) ([]span, notes) {
 		start, avail = end, rest
 	}
 	if b.mendOrphan(spans, plans, first, rest) {
-		n.orphans++
+		n.Orphans++
 		if k := len(spans) - 1; spans[k].from == spans[k].to {
 			spans, plans = spans[:k], plans[:k]
 		}
@@ -273,11 +258,11 @@ func breakParagraph(g []glyph, first, rest Pt, r rules) ([]span, notes) {
 			g[i].kern = 0.5 * float64(g[i].adv/g[i].size)
 		}
 		if len(cuts) > 0 && cuts[0] == s.from && openingHalfSet[g[s.from].r] {
-			n.flush++
+			n.Flush++
 			cuts = cuts[1:]
 		}
 		if len(cuts) > 0 {
-			n.pairs++
+			n.Pairs++
 		}
 		for _, q := range plans[k] {
 			g[q.i].squeeze = q.s

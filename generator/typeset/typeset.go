@@ -137,8 +137,25 @@ type Fallback struct {
 
 // Result is a typeset document.
 type Result struct {
-	Pages     []*Page
-	Fallbacks []Fallback
+	Pages      []*Page
+	Fallbacks  []Fallback
+	Typography Typography // what the preset's typography rules changed
+}
+
+// Typography counts the lines the typography rules of the preset changed
+// (layout.Typography), over all paragraphs set, before pagination.
+type Typography struct {
+	Pairs   int // lines where adjacent marks share a half em
+	Flush   int // lines that start flush with an opening mark
+	Orphans int // paragraphs whose 孤字 last line was mended
+	Names   int // lines that kept a name whole
+}
+
+func (n *Typography) add(o Typography) {
+	n.Pairs += o.Pairs
+	n.Flush += o.Flush
+	n.Orphans += o.Orphans
+	n.Names += o.Names
 }
 
 // Runes lists, per font role, the characters drawn with it, so a writer can embed
@@ -214,7 +231,7 @@ func Typeset(doc *model.Document, p *layout.Preset, f Fonts) (*Result, error) {
 	if p.Page.Mirror {
 		t.mirror(pages)
 	}
-	return &Result{Pages: pages, Fallbacks: t.fallbacks}, nil
+	return &Result{Pages: pages, Fallbacks: t.fallbacks, Typography: t.notes}, nil
 }
 
 type typesetter struct {
@@ -224,8 +241,8 @@ type typesetter struct {
 	left      Pt // 版心 left edge
 	fallbacks []Fallback
 	metrics   map[metricKey]metric
-	names     []string // names kept whole on a line (layout.Typography.KeepNames)
-	notes     notes    // what the typography rules changed
+	names     []string   // names kept whole on a line (layout.Typography.KeepNames)
+	notes     Typography // what the typography rules changed
 }
 
 // names lists the organ and person names of the document's own fields, longest first,
