@@ -155,6 +155,26 @@ type Inks struct {
 	RedRGB string `toml:"red_rgb"` // RRGGBB: the red of the DOCX
 }
 
+// Typography turns on refinements of line breaking beyond the 禁则, as clreq describes
+// and Founder (方正) composers apply them. The PDF's typesetter applies them; the DOCX
+// leaves line breaking to Word (docs/docx.md).
+type Typography struct {
+	// AdjacentPunct: two adjacent full-width marks (”，  、“  。”) take 1.5 em, not 2:
+	// the first gives up its trailing blank half, or an opening second mark its leading one.
+	AdjacentPunct bool `toml:"adjacent_punct"`
+	// LineStartFlush: an opening mark (“ （ 《) that starts a line gives up its leading
+	// blank half, so its ink stands on the 版心 edge like the characters of the other lines.
+	LineStartFlush bool `toml:"line_start_flush"`
+	// IndentFlush: the same for an opening mark right after a first-line indent (段首).
+	IndentFlush bool `toml:"indent_flush"`
+	// MinLastLine: a paragraph's last line holds at least this many characters besides
+	// punctuation (2: no 孤字 like “优。”); 0 or 1 does not check.
+	MinLastLine int `toml:"min_last_line"`
+	// KeepNames: a name from the document's fields (发文机关, 署名, 抄送, 出席 …) is not
+	// split across lines when the line can be justified without a gap of two cells.
+	KeepNames bool `toml:"keep_names"`
+}
+
 // Fallback lists the roles whose fonts supply characters missing from another role's font.
 type Fallback struct {
 	Roles []Role `toml:"roles"`
@@ -184,6 +204,7 @@ type Preset struct {
 	Attachments Attachments       `toml:"attachment"`
 	Attendance  Attendance        `toml:"attendance"`
 	Ink         Inks              `toml:"ink"`
+	Typography  Typography        `toml:"typography"`
 	Docx        Docx              `toml:"docx"`
 }
 

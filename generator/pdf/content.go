@@ -48,7 +48,7 @@ func (d *doc) content(b []byte, pg *typeset.Page) []byte {
 	var cur *font // the current font and variant
 	curV := 0
 	size, tc := typeset.Pt(-1), typeset.Pt(0)
-	bold := false
+	mode := 0 // text rendering mode: 0 fill, 2 fill and stroke (bold), 3 invisible
 	setFont := func(f *font, v int, sz typeset.Pt) {
 		if f != cur || v != curV || sz != size {
 			cur, curV, size = f, v, sz
@@ -65,22 +65,28 @@ func (d *doc) content(b []byte, pg *typeset.Page) []byte {
 				continue
 			}
 			f := d.byRole[r.Font]
-			if r.Color != fill || r.Bold && !bold {
+			want := 0
+			switch {
+			case r.Shift != 0:
+				want = 3 // the page's shapes draw its ink (typeset.Run.Shift)
+			case r.Bold:
+				want = 2 // no bold face: fill and stroke the outlines
+			}
+			if r.Color != fill || want == 2 && mode != 2 {
 				fill = r.Color
 				b = d.appendInk(b, fill, false)
 				b = append(b, ' ')
 				b = d.appendInk(b, fill, true)
 				b = append(b, '\n')
 			}
-			if r.Bold != bold {
-				// no bold face: fill and stroke the outlines, the stroke 3 % of the size
-				bold = r.Bold
-				if bold {
-					b = appendNum(b, float64(r.Size)*0.03, 3)
-					b = append(b, " w 2 Tr\n"...)
-				} else {
-					b = append(b, "0 Tr\n"...)
+			if want != mode {
+				mode = want
+				if mode == 2 {
+					b = appendNum(b, float64(r.Size)*0.03, 3) // the stroke 3 % of the size
+					b = append(b, " w "...)
 				}
+				b = append(b, byte('0'+mode))
+				b = append(b, " Tr\n"...)
 			}
 			b = append(b, "BT "...)
 			v := 0

@@ -210,7 +210,15 @@ func (t *typesetter) paragraph(kind Kind, st layout.Style, segs []segment) ([]*L
 		return nil, err
 	}
 	indent := Pt(st.IndentChars) * t.cell(st.Size)
-	spans := breakLines(g, t.width-indent, t.width)
+	var r rules
+	if st.Align == layout.Both || st.Align == layout.Left {
+		r = t.rules(g, indent == 0)
+		if st.Align == layout.Both {
+			r.minLast = t.p.Typography.MinLastLine
+		}
+	}
+	spans, n := breakParagraph(g, t.width-indent, t.width, r)
+	t.notes.add(n)
 	lines := make([]*Line, 0, len(spans))
 	for i, s := range spans {
 		x, w := t.left, t.width
@@ -231,7 +239,8 @@ func (t *typesetter) paragraph(kind Kind, st layout.Style, segs []segment) ([]*L
 				runs[j].X += shift
 			}
 		default:
-			runs = setLine(g, s, x, w, st.Align == layout.Both && !last)
+			// a last line filled by compression is justified like the others
+			runs = setLine(g, s, x, w, st.Align == layout.Both && (!last || cells(g, s) > w-0.01))
 		}
 		if len(runs) > 0 {
 			lines = append(lines, &Line{Kind: kind, Runs: runs})

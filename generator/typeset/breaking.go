@@ -41,6 +41,9 @@ type glyph struct {
 	// squeeze is how much of its em a punctuation mark gives up when a line is
 	// compressed (at most ½): the blank half of ，。 or of （“.
 	squeeze float64
+	// kern is the blank half (½ em) a mark gives up next to another mark or at the
+	// start of a line (rules); a mark gives up one or the other, never both.
+	kern float64
 }
 
 // Full-width punctuation whose glyph fills only half its em: closing marks on the
@@ -53,13 +56,16 @@ const (
 var closingHalfSet, openingHalfSet = runeSet(closingHalf), runeSet(openingHalf)
 
 // advance and squeezedCell are the glyph's natural advance and grid width after squeezing.
-func (g glyph) advance() Pt { return g.adv - Pt(g.squeeze)*g.size }
+func (g glyph) advance() Pt { return g.adv - Pt(g.cut())*g.size }
 func (g glyph) squeezedCell() Pt {
-	if g.squeeze == 0 {
+	if g.cut() == 0 {
 		return g.cell // also for glyphs without advance
 	}
-	return g.cell * Pt(1-g.squeeze*float64(g.size)/float64(g.adv))
+	return g.cell * Pt(1-g.cut()*float64(g.size)/float64(g.adv))
 }
+
+// cut is how much of its em the glyph gives up, kern and squeeze together.
+func (g glyph) cut() float64 { return g.squeeze + g.kern }
 
 // segment is a piece of text in one style, as the content gives it.
 type segment struct {
@@ -158,18 +164,62 @@ func breakable(g []glyph, i int) bool {
 	return true
 }
 
-// line is one broken line: glyphs [from, to) of the paragraph.
+// span is one broken line: glyphs [from, to) of the paragraph.
 type span struct{ from, to int }
 
-// breakLines breaks glyphs into lines: the first line is first wide, the others
+// rules are the refinements of line breaking beyond the 禁则 that a paragraph gets
+// (layout.Typography); the zero value breaks by the 禁则 alone.
+type rules struct {
+	adjacent   bool   // two adjacent full-width marks take 1.5 em
+	flushFirst bool   // an opening mark starting the first line gives up its blank half
+	flushRest  bool   // … starting any other line
+	minLast    int    // characters besides punctuation the last line holds at least (孤字)
+	glue       []bool // glue[i]: g[i-1] and g[i] are in one name; keep them on one line
+}
+
+// Marks that give up a blank half next to another mark: the pause and stop marks and
+// the closing brackets (ink on the left), the opening brackets (ink on the right). ？ and
+// ！ keep their em, as JIS X 4051 keeps them: some fonts centre them.
+var pairClosingSet = runeSet("，。、；：）》」』”’〕】")
+
+// breaker breaks one paragraph's glyphs under rules.
+type breaker struct {
+	g  []glyph
+	r  rules
+	em Pt // the widest grid cell: the unit of "two empty cells"
+}
+
+// squeezeAt is a squeeze the line compression gives glyph i.
+type squeezeAt struct {
+	i int
+	s float64
+}
+
+// breakLines breaks glyphs into lines by the 禁则 alone: the first line is first wide,
+// the others rest wide.
+func breakLines(g []glyph, first, rest Pt) []span {
+	spans, _ := breakParagraph(g, first, rest, rules{})
+	return spans
+}
+
+// breakParagraph breaks glyphs into lines: the first line is first wide, the others
 // rest wide. It is greedy over the break opportunities; when the next character does
 // not fit, the line ends at the last opportunity and the characters after it are
 // pushed to the next line (推出), the free space spread over the line. Only when that
 // would leave two or more empty cells, and the punctuation on the line can give up
 // enough of its blank halves, is the line compressed (挤进) to take the next piece.
-// A single unbreakable piece wider than a line is cut.
-func breakLines(g []glyph, first, rest Pt) []span {
-	var lines []span
+// A single unbreakable piece wider than a line is cut. The rules then give adjacent
+// marks and line-start opening marks their compressed widths, keep names whole and
+// mend a 孤字 last line; the glyphs' kern and squeeze are set for setLine.
+func breakParagraph(g []glyph, first, rest Pt, r rules) ([]span, Typography) {
+	b := &breaker{g: g, r: r}
+	for i := range g {
+		g[i].kern, g[i].squeeze = 0, 0
+		b.em = max(b.em, g[i].cell)
+	}
+	var spans []span
+	var plans [][]squeezeAt
+	var n Typography
 	start, avail := 0, first
 	for start < len(g) {
 		for start < len(g) && g[start].r == ' ' {
@@ -178,64 +228,239 @@ func breakLines(g []glyph, first, rest Pt) []span {
 		if start >= len(g) {
 			break
 		}
-		var w Pt
-		end, last := start, -1
-		for end < len(g) {
-			if end > start && breakable(g, end) {
-				last = end
-			}
-			if w+g[end].cell > avail+0.01 && g[end].r != ' ' {
-				break
-			}
-			w += g[end].cell
-			end++
-		}
-		if end < len(g) {
-			switch {
-			case last > start && (avail-width(g[start:last]) < 2*g[start].cell-0.01 || !compress(g, start, end, avail)):
-				end = last
-			case last > start:
-				end = nextBreak(g, end)
-			case end == start:
-				end = start + 1 // a character wider than the line
+		isFirst := len(spans) == 0
+		end, sq := b.end(start, avail, isFirst, true)
+		if r.glue != nil {
+			// a name is kept whole unless that leaves a gap of two cells
+			loose, lsq := b.end(start, avail, isFirst, false)
+			if loose != end {
+				if sq == nil && end < len(g) && avail-b.width(start, end, isFirst) >= 2*b.em-0.01 {
+					end, sq = loose, lsq
+				} else {
+					n.Names++
+				}
 			}
 		}
-		lines = append(lines, span{start, end})
+		spans = append(spans, span{start, end})
+		plans = append(plans, sq)
 		start, avail = end, rest
 	}
-	return lines
+	if b.mendOrphan(spans, plans, first, rest) {
+		n.Orphans++
+		if k := len(spans) - 1; spans[k].from == spans[k].to {
+			spans, plans = spans[:k], plans[:k]
+		}
+	}
+	for k, s := range spans {
+		s = trim(g, s)
+		cuts := b.cuts(s.from, s.to, k == 0)
+		for _, i := range cuts {
+			g[i].kern = 0.5 * float64(g[i].adv/g[i].size)
+		}
+		if len(cuts) > 0 && cuts[0] == s.from && openingHalfSet[g[s.from].r] {
+			n.Flush++
+			cuts = cuts[1:]
+		}
+		if len(cuts) > 0 {
+			n.Pairs++
+		}
+		for _, q := range plans[k] {
+			g[q.i].squeeze = q.s
+		}
+	}
+	return spans, n
+}
+
+// end is where the line from start ends, avail wide, and the squeezes that compress it;
+// glue keeps names whole.
+func (b *breaker) end(start int, avail Pt, first, glue bool) (int, []squeezeAt) {
+	g := b.g
+	w := -b.startSave(start, first)
+	end, last := start, -1
+	for end < len(g) {
+		if end > start && b.opportunity(end, glue) {
+			last = end
+		}
+		add := g[end].cell
+		if end > start {
+			add -= b.pairSave(end)
+		}
+		if w+add > avail+0.01 && g[end].r != ' ' {
+			break
+		}
+		w += add
+		end++
+	}
+	if end == len(g) {
+		return end, nil
+	}
+	switch {
+	case last > start && avail-b.width(start, last, first) < 2*b.em-0.01:
+		return last, nil
+	case last > start:
+		stop := b.nextBreak(end, glue)
+		if sq := b.compress(start, stop, avail, first); sq != nil {
+			return stop, sq
+		}
+		return last, nil
+	case end == start:
+		return start + 1, nil // a character wider than the line
+	}
+	return end, nil // a piece wider than the line is cut
+}
+
+// opportunity reports whether a line may break before g[i]; glue keeps names whole.
+func (b *breaker) opportunity(i int, glue bool) bool {
+	return breakable(b.g, i) && !(glue && b.r.glue != nil && b.r.glue[i])
 }
 
 // nextBreak is the first break opportunity after i, or the end.
-func nextBreak(g []glyph, i int) int {
-	for i++; i < len(g); i++ {
-		if breakable(g, i) {
+func (b *breaker) nextBreak(i int, glue bool) int {
+	for i++; i < len(b.g); i++ {
+		if b.opportunity(i, glue) {
 			return i
 		}
 	}
-	return len(g)
+	return len(b.g)
 }
 
-// compress tries to fit g[start:nextBreak(end)] into avail by squeezing the
-// punctuation on it (never the line's last character), evenly. It reports whether it did.
-func compress(g []glyph, start, end int, avail Pt) bool {
-	stop := nextBreak(g, end)
-	over := width(g[start:stop]) - avail
+// pairCut is the glyph of the adjacent marks g[i-1], g[i] that gives up its blank half:
+// a closing or pause mark before another mark, or an opening mark after an opening one;
+// -1 for none.
+func pairCut(g []glyph, i int) int {
+	a, c := g[i-1], g[i]
+	if !fullWidth(a) || !fullWidth(c) {
+		return -1
+	}
+	switch {
+	case pairClosingSet[a.r] && (pairClosingSet[c.r] || openingHalfSet[c.r]):
+		return i - 1
+	case openingHalfSet[a.r] && openingHalfSet[c.r]:
+		return i
+	}
+	return -1
+}
+
+func fullWidth(g glyph) bool { return g.adv >= 0.9*g.size && g.size > 0 }
+
+// pairSave is the width saved when g[i] joins g[i-1] on a line.
+func (b *breaker) pairSave(i int) Pt {
+	if k := pairCut(b.g, i); b.r.adjacent && k >= 0 {
+		return b.g[k].cell / 2
+	}
+	return 0
+}
+
+// startSave is the width an opening mark saves at the start of a line.
+func (b *breaker) startSave(i int, first bool) Pt {
+	gl := b.g[i]
+	if openingHalfSet[gl.r] && fullWidth(gl) && (first && b.r.flushFirst || !first && b.r.flushRest) {
+		return gl.cell / 2
+	}
+	return 0
+}
+
+// cuts lists the glyphs of the line g[from:to] that give up their blank half, the
+// line-start mark first.
+func (b *breaker) cuts(from, to int, first bool) []int {
+	var out []int
+	if from < to && b.startSave(from, first) > 0 {
+		out = append(out, from)
+	}
+	for i := from + 1; i < to; i++ {
+		if k := pairCut(b.g, i); b.r.adjacent && k >= 0 && (len(out) == 0 || out[len(out)-1] != k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// width is the grid width of g[from:to] set as one line.
+func (b *breaker) width(from, to int, first bool) Pt {
+	if from >= to {
+		return 0
+	}
+	w := -b.startSave(from, first)
+	for i := from; i < to; i++ {
+		w += b.g[i].cell
+		if i > from {
+			w -= b.pairSave(i)
+		}
+	}
+	return w
+}
+
+// compress fits g[start:stop] into avail by squeezing the punctuation on it that has
+// not given up its blank half already (never the line's last character), evenly. It
+// returns the squeezes, or nil when they cannot make room.
+func (b *breaker) compress(start, stop int, avail Pt, first bool) []squeezeAt {
+	g := b.g
+	over := b.width(start, stop, first) - avail
+	cut := map[int]bool{}
+	for _, i := range b.cuts(start, stop, first) {
+		cut[i] = true
+	}
 	var room Pt
 	var marks []int
 	for i := start; i < stop-1; i++ {
-		if closingHalfSet[g[i].r] || openingHalfSet[g[i].r] {
+		if (closingHalfSet[g[i].r] || openingHalfSet[g[i].r]) && !cut[i] {
 			marks = append(marks, i)
 			room += g[i].cell / 2
 		}
 	}
 	if over <= 0 || over > room {
+		return nil
+	}
+	out := make([]squeezeAt, len(marks))
+	for k, i := range marks {
+		out[k] = squeezeAt{i, float64(over/room) * 0.5 * float64(g[i].adv/g[i].size)}
+	}
+	return out
+}
+
+// chars counts the glyphs of g[from:to] other than spaces and marks that may not start
+// a line: the characters a 孤字 rule counts.
+func (b *breaker) chars(from, to int) int {
+	n := 0
+	for _, gl := range b.g[from:to] {
+		if gl.r != ' ' && !noStartSet[gl.r] {
+			n++
+		}
+	}
+	return n
+}
+
+// mendOrphan gives a last line that holds fewer than minLast characters company: it
+// pushes the previous line's last piece down when the previous line stays within a
+// cell of full, or else pulls the last line up into the previous one by compressing
+// that line's punctuation. A last line emptied by the pull is left with from == to.
+// It reports whether it changed the lines.
+func (b *breaker) mendOrphan(spans []span, plans [][]squeezeAt, first, rest Pt) bool {
+	k := len(spans) - 1
+	if b.r.minLast < 2 || k < 1 || b.chars(spans[k].from, len(b.g)) >= b.r.minLast {
 		return false
 	}
-	for _, i := range marks {
-		g[i].squeeze = float64(over/room) * 0.5 * float64(g[i].adv/g[i].size)
+	prev, pfirst, pavail := spans[k-1], k == 1, rest
+	if pfirst {
+		pavail = first
 	}
-	return true
+	for i := spans[k].from - 1; i > prev.from; i-- {
+		if !b.opportunity(i, true) {
+			continue
+		}
+		if pavail-b.width(prev.from, trim(b.g, span{prev.from, i}).to, pfirst) >= 2*b.em-0.01 || b.width(i, len(b.g), false) > rest+0.01 {
+			break // the previous line would gape, or the last one overflow
+		}
+		if b.chars(i, len(b.g)) >= b.r.minLast {
+			spans[k-1].to, spans[k].from, plans[k-1] = i, i, nil
+			return true
+		}
+	}
+	if sq := b.compress(prev.from, len(b.g), pavail, pfirst); sq != nil {
+		spans[k-1].to, spans[k].from, plans[k-1], plans[k] = len(b.g), len(b.g), sq, nil
+		return true
+	}
+	return false
 }
 
 // trim drops trailing spaces from a line.
@@ -247,9 +472,12 @@ func trim(g []glyph, s span) span {
 }
 
 // setLine places glyphs g[s] from x: justified to width when justify is set,
-// otherwise each glyph advancing by its grid width. It groups the glyphs into runs
-// of one font; a squeezed punctuation mark ends its run (closing) or starts one
-// drawn earlier (opening), since a run advances every glyph by its full width.
+// otherwise each glyph advancing by its grid width. It groups the glyphs into runs of
+// one font. A mark that gives up a blank half shortens the step of the glyph before
+// the blank, itself for a closing mark and the glyph before it for an opening mark;
+// that glyph is a run of its own with its own Tc, so the pen never steps back and text
+// extraction sees the glyphs in order. An opening mark that starts the line is set
+// flush with its ink (Run.Shift).
 func setLine(g []glyph, s span, x, width Pt, justify bool) []Run {
 	s = trim(g, s)
 	n := s.to - s.from
@@ -267,6 +495,15 @@ func setLine(g []glyph, s span, x, width Pt, justify bool) []Run {
 	if justify && n > 1 {
 		tc = (width - natural) / Pt(n-1)
 	}
+	short := make([]Pt, n) // how much shorter than its advance plus tc each glyph steps
+	for i := s.from; i < s.to; i++ {
+		cut := g[i].adv - g[i].advance()
+		if openingHalfSet[g[i].r] && i > s.from {
+			short[i-s.from-1] += cut
+		} else {
+			short[i-s.from] += cut
+		}
+	}
 	var runs []Run
 	var text []rune
 	flush := func() {
@@ -275,28 +512,39 @@ func setLine(g []glyph, s span, x, width Pt, justify bool) []Run {
 			text = text[:0]
 		}
 	}
-	split := false // the previous glyph was a squeezed closing mark
+	alone := false // the last run holds a glyph with a step of its own
 	for i := s.from; i < s.to; i++ {
-		gl := g[i]
-		shift := Pt(0)
-		if gl.squeeze > 0 && openingHalfSet[gl.r] {
-			shift = gl.adv - gl.advance()
-		}
-		if len(runs) == 0 || split || shift > 0 || runs[len(runs)-1].Font != gl.font || runs[len(runs)-1].Size != gl.size || runs[len(runs)-1].Bold != gl.bold {
+		gl, d := g[i], short[i-s.from]
+		lead := i == s.from && gl.cut() > 0 && openingHalfSet[gl.r]
+		if len(runs) == 0 || alone || d > 1e-9 || runs[len(runs)-1].Font != gl.font || runs[len(runs)-1].Size != gl.size || runs[len(runs)-1].Bold != gl.bold {
 			if len(runs) > 0 {
 				flush()
-				x = runs[len(runs)-1].X + runs[len(runs)-1].Width + tc
+				last := runs[len(runs)-1]
+				x = last.X + last.Width + last.Tc
 			}
-			runs = append(runs, Run{Font: gl.font, Bold: gl.bold, Size: gl.size, X: x - shift, Tc: tc, Width: shift})
+			r := Run{Font: gl.font, Bold: gl.bold, Size: gl.size, X: x, Tc: tc - d}
+			if lead {
+				r.Shift = d
+			}
+			runs = append(runs, r)
+			alone = d > 1e-9
 		} else {
 			runs[len(runs)-1].Width += tc
 		}
 		text = append(text, gl.r)
-		runs[len(runs)-1].Width += gl.advance()
-		split = gl.squeeze > 0 && closingHalfSet[gl.r]
+		runs[len(runs)-1].Width += gl.adv
 	}
 	flush()
 	return runs
+}
+
+// cells is the grid width of the line g[s] as set: compressed marks less.
+func cells(g []glyph, s span) Pt {
+	var w Pt
+	for _, gl := range g[s.from:trim(g, s).to] {
+		w += gl.squeezedCell()
+	}
+	return w
 }
 
 // width sums the grid widths of glyphs.

@@ -120,3 +120,120 @@ func TestCompressedLine(t *testing.T) {
 		}
 	}
 }
+
+// origins lists where each glyph of runs starts (its advance box), and where the ink of
+// the line's first glyph is shifted to.
+func origins(runs []Run) []Pt {
+	var out []Pt
+	for _, r := range runs {
+		x := r.X
+		for _, c := range r.Text {
+			out = append(out, x)
+			w := Pt(1)
+			if c < 0x7f {
+				w = 0.5
+			}
+			x += w + r.Tc
+		}
+	}
+	return out
+}
+
+// TestTypographyRules: each rule on constructed lines (cells of 1, ASCII ½): the lines,
+// the origin of every glyph, and justified lines ending exactly at the width.
+func TestTypographyRules(t *testing.T) {
+	pairs := rules{adjacent: true}
+	flush := rules{flushRest: true}
+	tests := []struct {
+		name  string
+		text  string
+		width Pt
+		r     rules
+		want  []string
+		xs    [][]Pt // origins per line; nil: not checked
+		notes Typography
+	}{
+		{"closing quote and comma share a half em", "一二”，三四", 5, pairs, []string{"一二”，三", "四"},
+			[][]Pt{{0, 1.125, 2.25, 2.875, 4}, {0}}, Typography{Pairs: 1}},
+		{"without the rule: a full em each", "一二”，三四", 5, rules{}, []string{"一二”，三", "四"},
+			[][]Pt{{0, 1, 2, 3, 4}, {0}}, Typography{}},
+		{"pause mark before an opening quote", "甲、“乙”", 10, pairs, []string{"甲、“乙”"},
+			[][]Pt{{0, 1, 1.5, 2.5, 3.5}}, Typography{Pairs: 1}},
+		{"full stop before a closing quote", "好。”", 10, pairs, []string{"好。”"},
+			[][]Pt{{0, 1, 1.5}}, Typography{Pairs: 1}},
+		{"opening after opening: the second gives up its leading half", "“《书》”", 10, pairs, []string{"“《书》”"},
+			[][]Pt{{0, 0.5, 1.5, 2.5, 3}}, Typography{Pairs: 1}},
+		{"question mark keeps its em", "好？”", 10, pairs, []string{"好？”"},
+			[][]Pt{{0, 1, 2}}, Typography{}},
+		{"two pairs let a character in", "甲”，乙”，丙丁", 5, pairs, []string{"甲”，乙”，", "丙丁"},
+			[][]Pt{{0, 1, 1.5, 2.5, 3.5, 4}, {0, 1}}, Typography{Pairs: 1}},
+		{"opening quote starts a line flush", "一二三四五“六七”八", 5, flush, []string{"一二三四五", "“六七”八"},
+			[][]Pt{{0, 1, 2, 3, 4}, {0, 0.5, 1.5, 2.5, 3.5}}, Typography{Flush: 1}},
+		{"the first line keeps its mark whole", "“六七”八", 5, flush, []string{"“六七”八"},
+			[][]Pt{{0, 1, 2, 3, 4}}, Typography{}},
+		{"孤字 gets company from the line above", "一二三四五六七八九十甲。", 5, rules{minLast: 2},
+			[]string{"一二三四五", "六七八九", "十甲。"}, nil, Typography{Orphans: 1}},
+		{"without the rule the 孤字 stays", "一二三四五六七八九十甲。", 5, rules{},
+			[]string{"一二三四五", "六七八九十", "甲。"}, nil, Typography{}},
+		{"孤字 pulled up by compressing the line above", "一，二，三，四，五，六1234年甲。", 14, rules{minLast: 2},
+			[]string{"一，二，三，四，五，六1234年甲。"}, nil, Typography{Orphans: 1}},
+		{"without the rule: 甲。 alone", "一，二，三，四，五，六1234年甲。", 14, rules{},
+			[]string{"一，二，三，四，五，六1234年", "甲。"}, nil, Typography{}},
+		{"a name is kept whole", "请甲乙丙丁单位办理", 5, rules{glue: glueAt(9, 4, 5)}, []string{"请甲乙丙", "丁单位办理"}, nil, Typography{Names: 1}},
+		{"a name that would leave a gap is split", "请甲乙丙丁戊己庚单位", 5, rules{glue: glueAt(10, 1, 8)}, []string{"请甲乙丙丁", "戊己庚单位"}, nil, Typography{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := testGlyphs(tt.text)
+			spans, n := breakParagraph(g, tt.width, tt.width, tt.r)
+			got := lineTexts(g, spans)
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Fatalf("lines %q, want %q", got, tt.want)
+			}
+			if n != tt.notes {
+				t.Errorf("notes %+v, want %+v", n, tt.notes)
+			}
+			for i, s := range spans {
+				last := i == len(spans)-1
+				runs := setLine(g, s, 0, tt.width, !last)
+				end := runs[len(runs)-1].X + runs[len(runs)-1].Width
+				if !last && math.Abs(float64(end-tt.width)) > 1e-9 {
+					t.Errorf("line %d ends at %.4f, want %v", i+1, end, tt.width)
+				}
+				if tt.xs == nil {
+					continue
+				}
+				xs := origins(runs)
+				if len(xs) != len(tt.xs[i]) {
+					t.Fatalf("line %d: origins %v, want %v", i+1, xs, tt.xs[i])
+				}
+				for j := range xs {
+					if math.Abs(float64(xs[j]-tt.xs[i][j])) > 1e-9 {
+						t.Errorf("line %d: origins %v, want %v", i+1, xs, tt.xs[i])
+						break
+					}
+				}
+			}
+		})
+	}
+}
+
+// glueAt glues glyphs (from, to] of n: a name at from…to.
+func glueAt(n, from, to int) []bool {
+	g := make([]bool, n)
+	for i := from + 1; i <= to; i++ {
+		g[i] = true
+	}
+	return g
+}
+
+// TestLineStartShift: a flush line-start mark keeps its advance box at the edge and
+// moves its ink half a cell left; the next glyph follows half a cell in.
+func TestLineStartShift(t *testing.T) {
+	g := testGlyphs("一二三四五“六七”八")
+	spans, _ := breakParagraph(g, 5, 5, rules{flushRest: true})
+	runs := setLine(g, spans[1], 10, 5, false)
+	if runs[0].Text != "“" || runs[0].X != 10 || runs[0].Shift != 0.5 || runs[1].X != 10.5 {
+		t.Errorf("runs %+v; want “ at 10 shifted 0.5, the next run at 10.5", runs)
+	}
+}

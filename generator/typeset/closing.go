@@ -25,7 +25,10 @@ func (t *typesetter) hanging(label, body []segment, indent, right Pt) ([]*Line, 
 	lw := width(lg)
 	first := t.width - indent - right
 	rest := first - lw
-	spans := breakLines(g, first, rest)
+	r := t.rules(g, false)
+	r.flushFirst = false // the label starts the first line
+	spans, n := breakParagraph(g, first, rest, r)
+	t.notes.add(n)
 	var out []*Line
 	for i, s := range spans {
 		x, w := t.left+indent, first

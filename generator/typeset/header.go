@@ -256,6 +256,25 @@ func (t *typesetter) doubleLine(y Pt, st layout.Header, thickFirst bool, c Ink) 
 	}
 }
 
+// inkShifted draws the ink of the runs set with a Shift as shapes on their pages.
+func (t *typesetter) inkShifted(pages []*Page) error {
+	for _, pg := range pages {
+		for _, l := range pg.Lines {
+			for _, run := range l.Runs {
+				if run.Shift == 0 {
+					continue
+				}
+				shapes, err := t.outlines([]*Line{{Baseline: l.Baseline, Runs: []Run{run}}})
+				if err != nil {
+					return err
+				}
+				pg.Shapes = append(pg.Shapes, shapes...)
+			}
+		}
+	}
+	return nil
+}
+
 // outliner draws glyphs as shapes; *fonts.Face implements it.
 type outliner interface {
 	Outline(r rune) ([]fonts.Segment, error)
@@ -270,7 +289,7 @@ func (t *typesetter) outlines(lines []*Line) ([]Shape, error) {
 			if !ok {
 				return nil, fmt.Errorf("typeset: the %s font cannot draw outlines", run.Font)
 			}
-			x := run.X
+			x := run.X - run.Shift
 			sh := Shape{Color: run.Color}
 			for _, r := range run.Text {
 				segs, err := o.Outline(r)

@@ -6,7 +6,9 @@ package typeset
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gongwen/gongwen/generator/layout"
 	"github.com/gongwen/gongwen/generator/model"
@@ -66,6 +68,11 @@ type Run struct {
 	Width Pt // from X to the end of the last glyph's advance
 	Color Ink
 	Bold  bool // drawn heavier (a preset's bold = true: 楷体加粗 and the like)
+	// Shift, when not 0, moves the glyphs' ink this far left of their advance boxes: an
+	// opening mark starting a line set flush with the 版心 edge (layout.Typography), whose
+	// blank half would otherwise stand outside it. The text at X is then invisible, kept
+	// for search and copying, and the page's Shapes draw the ink.
+	Shift Pt
 }
 
 // Line is one line of text on a page.
@@ -139,9 +146,10 @@ type Fallback struct {
 
 // Result is a typeset document.
 type Result struct {
-	Pages     []*Page
-	Fallbacks []Fallback
-	Inks      layout.Inks // the mix of each Ink
+	Pages      []*Page
+	Fallbacks  []Fallback
+	Inks       layout.Inks // the mix of each Ink
+	Typography Typography  // what the preset's typography rules changed
 }
 
 // CMYK is the mix of the ink k: the preset's, else the standard's (§6.2) for a
@@ -157,6 +165,22 @@ func (r *Result) CMYK(k Ink) layout.CMYK {
 		return layout.CMYK{0, 0, 0, 100}
 	}
 	return r.Inks.Black
+}
+
+// Typography counts the lines the typography rules of the preset changed
+// (layout.Typography), over all paragraphs set, before pagination.
+type Typography struct {
+	Pairs   int // lines where adjacent marks share a half em
+	Flush   int // lines that start flush with an opening mark
+	Orphans int // paragraphs whose 孤字 last line was mended
+	Names   int // lines that kept a name whole
+}
+
+func (n *Typography) add(o Typography) {
+	n.Pairs += o.Pairs
+	n.Flush += o.Flush
+	n.Orphans += o.Orphans
+	n.Names += o.Names
 }
 
 // Runes lists, per font role, the characters drawn with it, so a writer can embed
@@ -208,6 +232,9 @@ func Typeset(doc *model.Document, p *layout.Preset, f Fonts) (*Result, error) {
 		}
 	}
 	t := &typesetter{p: p, fonts: f, width: p.Page.BodyWidth.Pt(), left: p.Page.Left.Pt(), metrics: map[metricKey]metric{}}
+	if p.Typography.KeepNames {
+		t.names = names(doc)
+	}
 	blocks, err := t.blocks(doc)
 	if err != nil {
 		return nil, err
@@ -220,13 +247,16 @@ func Typeset(doc *model.Document, p *layout.Preset, f Fonts) (*Result, error) {
 	if pages, err = t.placeImprint(doc, pages); err != nil {
 		return nil, err
 	}
+	if err := t.inkShifted(pages); err != nil {
+		return nil, err
+	}
 	if err := t.folios(pages); err != nil {
 		return nil, err
 	}
 	if p.Page.Mirror {
 		t.mirror(pages)
 	}
-	return &Result{Pages: pages, Fallbacks: t.fallbacks, Inks: p.Ink}, nil
+	return &Result{Pages: pages, Fallbacks: t.fallbacks, Inks: p.Ink, Typography: t.notes}, nil
 }
 
 type typesetter struct {
@@ -236,6 +266,52 @@ type typesetter struct {
 	left      Pt // 版心 left edge
 	fallbacks []Fallback
 	metrics   map[metricKey]metric
+	names     []string   // names kept whole on a line (layout.Typography.KeepNames)
+	notes     Typography // what the typography rules changed
+}
+
+// names lists the organ and person names of the document's own fields, longest first,
+// so a name inside a longer one is glued with it.
+func names(doc *model.Document) []string {
+	var out []string
+	for _, list := range [][]string{doc.Header.Issuers, doc.Header.Signers, {doc.Author}, doc.Authors,
+		doc.Imprint.CC, {doc.Imprint.Printer}, doc.Attendance.Present, doc.Attendance.Absent, doc.Attendance.Observers} {
+		for _, n := range list {
+			if n = strings.TrimSpace(n); utf8.RuneCountInString(n) >= 2 && !slices.Contains(out, n) {
+				out = append(out, n)
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b string) int { return utf8.RuneCountInString(b) - utf8.RuneCountInString(a) })
+	return out
+}
+
+// rules are the typography rules of the preset for a paragraph of glyphs g; flushFirst
+// says whether its first line starts at the 版心 edge (no indent).
+func (t *typesetter) rules(g []glyph, flushFirst bool) rules {
+	ty := t.p.Typography
+	r := rules{adjacent: ty.AdjacentPunct, flushRest: ty.LineStartFlush, flushFirst: ty.LineStartFlush}
+	if !flushFirst {
+		r.flushFirst = ty.IndentFlush
+	}
+	if len(t.names) == 0 {
+		return r
+	}
+	text := []rune(glyphText(g))
+	for _, name := range t.names {
+		n := []rune(name)
+		for i := 0; i+len(n) <= len(text); i++ {
+			if slices.Equal(text[i:i+len(n)], n) {
+				if r.glue == nil {
+					r.glue = make([]bool, len(g))
+				}
+				for j := i + 1; j < i+len(n); j++ {
+					r.glue[j] = true
+				}
+			}
+		}
+	}
+	return r
 }
 
 // ascent is how far the ideographic em box reaches above the baseline, in ems; the
