@@ -465,7 +465,7 @@ func validate(t *testing.T, pk *pkg, name string) {
 // the DOCX has a section of one empty page, without a number, before the 版记's.
 func TestBlankPageBeforeImprint(t *testing.T) {
 	doc, p := blankPageDocument(t)
-	pp := layoutPages(doc, p)
+	pp := layoutPages(doc, p, bundledFaces(p))
 	pk := write(t, doc, p)
 	sects := pk.xml(t, "word/document.xml").all("sectPr")
 	if len(sects) != 3 {
@@ -487,7 +487,7 @@ func blankPageDocument(t testing.TB) (*model.Document, *layout.Preset) {
 	doc.Attachments = doc.Attachments[1:] // no printed 附件: the text's end decides
 	extra := doc.Sections[0].Body[0]
 	for i := 0; i < 60; i++ {
-		pp := layoutPages(doc, p)
+		pp := layoutPages(doc, p, bundledFaces(p))
 		if !pp.ok {
 			t.Skip("no pagination")
 		}
@@ -726,7 +726,7 @@ func TestImprintPageStart(t *testing.T) {
 	for _, name := range []string{"request", "minutes"} {
 		t.Run(name, func(t *testing.T) {
 			doc, p := samplePreset(t, name)
-			pp := layoutPages(doc, p)
+			pp := layoutPages(doc, p, bundledFaces(p))
 			if !pp.ok || pp.textPage != pp.imprintPage || pp.imprintFolio {
 				t.Fatalf("the sample's 版记 should share its unnumbered last page: %+v", pp)
 			}
@@ -749,7 +749,7 @@ func TestImprintPageStart(t *testing.T) {
 	}
 	t.Run("inside a paragraph", func(t *testing.T) {
 		doc, p := splitDocument(t)
-		pp := layoutPages(doc, p)
+		pp := layoutPages(doc, p, bundledFaces(p))
 		d := write(t, doc, p).xml(t, "word/document.xml")
 		paras := bodyParas(d)
 		for i, p0 := range paras {
@@ -781,7 +781,7 @@ func splitDocument(t testing.TB) (*model.Document, *layout.Preset) {
 	doc.Sections = doc.Sections[:1] // room on page 2 for the intro's last lines
 	intro := doc.Intro[0]
 	for i := 0; i < 40; i++ {
-		pp := layoutPages(doc, p)
+		pp := layoutPages(doc, p, bundledFaces(p))
 		if pp.ok && pp.textPage == pp.imprintPage && pp.imprintPage == 2 && pp.lineInPara > 0 {
 			return doc, p
 		}

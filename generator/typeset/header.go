@@ -44,7 +44,7 @@ func (t *typesetter) header(doc *model.Document) (*Page, int, error) {
 		if !st.MarkFromPage {
 			y += top
 		}
-		lines, err := t.mark(h.Issuers, st, y, red)
+		lines, err := t.mark(h.Issuers, st, y, red, doc.Fields["issuer"])
 		if err != nil {
 			return nil, 0, err
 		}
@@ -147,7 +147,7 @@ func (t *typesetter) header(doc *model.Document) (*Page, int, error) {
 // mark sets the 发文机关标志 from its top edge y: the organ name (and "文件") centred
 // in red; for a 联合行文 the names stacked and "文件" beside them, centred on them. It
 // shrinks the size until the 标志 fits the 版心.
-func (t *typesetter) mark(issuers []string, st layout.Header, y Pt, c Color) ([]*Line, error) {
+func (t *typesetter) mark(issuers []string, st layout.Header, y Pt, c Color, pos model.Pos) ([]*Line, error) {
 	size := st.MarkSize
 	var names [][]glyph
 	var suffix []glyph
@@ -155,7 +155,7 @@ func (t *typesetter) mark(issuers []string, st layout.Header, y Pt, c Color) ([]
 		names = names[:0]
 		var widest Pt
 		for _, n := range issuers {
-			g, err := t.shape([]segment{{text: n, role: st.MarkRole, size: size, pos: model.Pos{}}})
+			g, err := t.shape([]segment{{text: n, role: st.MarkRole, size: size, pos: pos}})
 			if err != nil {
 				return 0, err
 			}
@@ -163,7 +163,7 @@ func (t *typesetter) mark(issuers []string, st layout.Header, y Pt, c Color) ([]
 			widest = max(widest, width(g))
 		}
 		var err error
-		if suffix, err = t.shape([]segment{{text: st.MarkSuffix, role: st.MarkRole, size: size, pos: model.Pos{}}}); err != nil {
+		if suffix, err = t.shape([]segment{{text: st.MarkSuffix, role: st.MarkRole, size: size, pos: pos}}); err != nil {
 			return 0, err
 		}
 		if len(issuers) == 1 {
