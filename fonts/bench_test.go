@@ -47,7 +47,7 @@ func BenchmarkAdvance(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(text)), "ns/rune")
 }
 
-// BenchmarkBundledLoad compares ways of getting all five bundled fonts ready to parse:
+// BenchmarkBundledLoad compares ways of getting all the bundled fonts ready to parse:
 // as stored (no copy), copied out of the binary, and inflated from gzip -9. It is the
 // measurement behind storing the fonts uncompressed (docs/fonts.md).
 func BenchmarkBundledLoad(b *testing.B) {

@@ -40,9 +40,9 @@ func ExampleFace_Subset() {
 		log.Fatal(err)
 	}
 	fmt.Println(sub.Family(), sub.Has('报'), sub.Has('国'))
-	_, err = face.Subset([]rune("𬌗"))
+	_, err = face.Subset([]rune("儽"))
 	fmt.Println(err)
 	// Output:
 	// Noto Serif SC true false
-	// 字体 内置 fonts/title-NotoSerifSC-Bold.ttf 子集不能包含「𬌗」（U+2C317）：只支持基本多文种平面（U+0000–U+FFFF）的字符
+	// 字体 内置 fonts/title-NotoSerifSC-Bold.ttf 中没有「儽」（U+513D）
 }

@@ -37,6 +37,10 @@ func TestParseBundled(t *testing.T) {
 			lacks:    "珺喆堃赟昇玥",
 		},
 		{
+			file: "lastresort-NotoSerifSC-Regular.ttf", family: "Noto Serif SC", names: []string{"Noto Serif SC"},
+			advances: map[rune]float64{'一': 1, '儽': 1, '𬌗': 1, '㐀': 1, '1': 0.471, '“': 1, '„': 0.425, '—': 0.89},
+		},
+		{
 			file: "pagenum-NotoSerifSC-Regular.ttf", family: "Noto Serif SC", names: []string{"Noto Serif SC"},
 			advances: map[rune]float64{'一': 1, '珺': 1, '1': 0.471, '“': 1, '—': 0.89, '·': 0.327},
 		},
@@ -84,6 +88,39 @@ func TestParseBundled(t *testing.T) {
 				t.Error("Has accepts an invalid rune")
 			}
 		})
+	}
+}
+
+// TestLastResortCoverage: the last-resort font has every CJK Unified Ideograph, all of
+// Extension A and every character of the 宋体 font, which holds GB 2312 and the 通用规范汉字表
+// (196 of them beyond the BMP).
+func TestLastResortCoverage(t *testing.T) {
+	last := mustBundled(t, "lastresort-NotoSerifSC-Regular.ttf")
+	var missing []rune
+	for _, block := range [][2]rune{{0x4E00, 0x9FFF}, {0x3400, 0x4DBF}} {
+		for r := block[0]; r <= block[1]; r++ {
+			if !last.Has(r) {
+				missing = append(missing, r)
+			}
+		}
+	}
+	songti := mappedRunes(mustBundled(t, "pagenum-NotoSerifSC-Regular.ttf"))
+	beyond := 0
+	for _, r := range songti {
+		if r > 0xFFFF {
+			beyond++
+		}
+		if !last.Has(r) {
+			missing = append(missing, r)
+		}
+	}
+	for _, r := range "„‚‹›‰※€§©®°±×÷āáǎàǖ①⑴⒈㈠Ⅻ℃№□○△★" {
+		if !last.Has(r) {
+			missing = append(missing, r)
+		}
+	}
+	if len(missing) > 0 || beyond != 196 {
+		t.Errorf("last-resort font lacks %d characters: %q; 宋体 has %d beyond the BMP, want 196", len(missing), string(missing[:min(len(missing), 40)]), beyond)
 	}
 }
 

@@ -19,7 +19,7 @@ import (
 )
 
 // The bundled fonts, one string each: strings are immutable, so the bytes can be handed to
-// Parse without a copy (bundledBytes). Copying 20 MB would touch every page of it.
+// Parse without a copy (bundledBytes). Copying 35 MB would touch every page of it.
 var (
 	//go:embed title-NotoSerifSC-Bold.ttf
 	titleTTF string
@@ -31,6 +31,10 @@ var (
 	heading2TTF string
 	//go:embed pagenum-NotoSerifSC-Regular.ttf
 	pagenumTTF string
+	// The last-resort fallback (补字): all of CJK Unified Ideographs and Extension A. As the
+	// others it is parsed in place, so only the pages of the glyphs a document draws are read.
+	//go:embed lastresort-NotoSerifSC-Regular.ttf
+	lastresortTTF string
 )
 
 // bundled returns the embedded font of that file name.
@@ -46,6 +50,8 @@ func bundled(name string) (string, bool) {
 		return heading2TTF, true
 	case "pagenum-NotoSerifSC-Regular.ttf":
 		return pagenumTTF, true
+	case "lastresort-NotoSerifSC-Regular.ttf":
+		return lastresortTTF, true
 	}
 	return "", false
 }
@@ -56,6 +62,7 @@ func BundledNames() []string {
 		"body-FandolFang-Regular.ttf",
 		"heading1-NotoSansSC-Medium.ttf",
 		"heading2-ARPLKaitiMGB.ttf",
+		"lastresort-NotoSerifSC-Regular.ttf",
 		"pagenum-NotoSerifSC-Regular.ttf",
 		"title-NotoSerifSC-Bold.ttf",
 	}

@@ -75,10 +75,11 @@ func synthFont(t testing.TB, glyphs []synthGlyph) []byte {
 		}
 	}
 	slices.SortFunc(segs, func(a, b cmapSegment) int { return a.start - b.start })
-	cmap, err := cmapFormat4(segs)
+	f4, err := cmapFormat4(segs)
 	if err != nil {
 		t.Fatal(err)
 	}
+	cmap := cmapTables([]cmapSubtable{{encoding: 1, data: f4}})
 	head := append([]byte(nil), body.tables["head"]...)
 	be.PutUint16(head[50:], 1)
 	hhea := append([]byte(nil), body.tables["hhea"]...)

@@ -8,29 +8,27 @@ import (
 
 // Subset returns a TrueType file with only the glyphs of runes, for embedding in a PDF.
 //
-// The result is a FontFile2 for a PDF with CID = glyph ID: its cmap is a single (3,1) format 4
-// subtable that maps exactly the given runes; glyf holds their outlines, .notdef and the
+// The result is a FontFile2 for a PDF with CID = glyph ID: its cmap maps exactly the given
+// runes, with a (3,1) format 4 subtable for those of the Basic Multilingual Plane and, when
+// some lie beyond it (𬌗 U+2C317), a (3,10) format 12 subtable for all of them; glyf holds
+// their outlines, .notdef and the
 // components of composite glyphs, and every other glyph is empty. Glyph IDs do not change,
 // so hmtx, hhea and maxp are copied as they are; loca is rebuilt in the long format and post
 // is cut down to version 3 (no glyph names). Besides these, head, OS/2, name and the hinting
 // tables (cvt, fpgm, prep, gasp) are kept; everything else is dropped. The bytes depend only
 // on the font and the set of runes, not on their order or repetition.
 //
-// Runes above U+FFFF (a format 4 cmap cannot map them) and runes the font lacks are errors naming
-// the rune: callers pick a fallback font for those first.
+// Runes the font lacks are errors naming the rune: callers pick a fallback font for those
+// first.
 func (f *Face) Subset(runes []rune) ([]byte, error) {
 	runes = slices.Clone(runes)
 	slices.Sort(runes)
 	runes = slices.Compact(runes)
 
-	type mapping struct{ code, gid int }
 	maps := make([]mapping, 0, len(runes))
 	for _, r := range runes {
-		if r < 0 {
+		if r < 0 || r > 0x10FFFF {
 			return nil, fmt.Errorf("字体 %s 子集：无效的字符码 %d", f.source, r)
-		}
-		if r > 0xFFFF {
-			return nil, fmt.Errorf("字体 %s 子集不能包含「%c」（U+%04X）：只支持基本多文种平面（U+0000–U+FFFF）的字符", f.source, r, r)
 		}
 		g := f.glyph(r)
 		if g == 0 {
@@ -95,17 +93,7 @@ func (f *Face) Subset(runes []rune) ([]byte, error) {
 		}
 	}
 
-	var segs []cmapSegment
-	for _, m := range maps {
-		n := len(segs)
-		if n > 0 && segs[n-1].end+1 == m.code {
-			segs[n-1].end = m.code
-			segs[n-1].gids = append(segs[n-1].gids, m.gid)
-			continue
-		}
-		segs = append(segs, cmapSegment{start: m.code, end: m.code, gids: []int{m.gid}})
-	}
-	cmap, err := cmapFormat4(segs)
+	cmap, err := buildCmap(maps)
 	if err != nil {
 		return nil, fmt.Errorf("字体 %s 子集：%w", f.source, err)
 	}
@@ -214,13 +202,88 @@ func components(data []byte) ([]int, error) {
 	}
 }
 
+// mapping is a code point and its glyph.
+type mapping struct{ code, gid int }
+
+// buildCmap builds the cmap of a subset from mappings sorted by code point: a (3,1) format 4
+// subtable for the Basic Multilingual Plane and, when some code point lies beyond it, a (3,10)
+// format 12 subtable that maps all of them, as the OpenType spec asks of fonts with such
+// characters.
+func buildCmap(maps []mapping) ([]byte, error) {
+	var segs []cmapSegment
+	for _, m := range maps {
+		if m.code > 0xFFFF {
+			break
+		}
+		n := len(segs)
+		if n > 0 && segs[n-1].end+1 == m.code {
+			segs[n-1].end = m.code
+			segs[n-1].gids = append(segs[n-1].gids, m.gid)
+			continue
+		}
+		segs = append(segs, cmapSegment{start: m.code, end: m.code, gids: []int{m.gid}})
+	}
+	f4, err := cmapFormat4(segs)
+	if err != nil {
+		return nil, err
+	}
+	subs := []cmapSubtable{{encoding: 1, data: f4}}
+	if len(maps) > 0 && maps[len(maps)-1].code > 0xFFFF {
+		subs = append(subs, cmapSubtable{encoding: 10, data: cmapFormat12(maps)})
+	}
+	return cmapTables(subs), nil
+}
+
+// cmapSubtable is one Windows (platform 3) subtable of a cmap.
+type cmapSubtable struct {
+	encoding int // 1: Unicode BMP, 10: Unicode full repertoire
+	data     []byte
+}
+
+// cmapTables writes a cmap table holding subs, which are in encoding order.
+func cmapTables(subs []cmapSubtable) []byte {
+	be := binary.BigEndian
+	head := 4 + 8*len(subs)
+	cmap := make([]byte, head)
+	be.PutUint16(cmap[2:], uint16(len(subs)))
+	for i, s := range subs {
+		be.PutUint16(cmap[4+8*i:], 3) // platform Windows
+		be.PutUint16(cmap[6+8*i:], uint16(s.encoding))
+		be.PutUint32(cmap[8+8*i:], uint32(len(cmap)))
+		cmap = append(cmap, s.data...)
+	}
+	return cmap
+}
+
+// cmapFormat12 builds a format 12 subtable: groups of consecutive code points with
+// consecutive glyph IDs. maps is sorted by code point.
+func cmapFormat12(maps []mapping) []byte {
+	be := binary.BigEndian
+	sub := make([]byte, 16, 16+12*len(maps))
+	n := 0
+	for i, m := range maps {
+		if i > 0 && m.code == maps[i-1].code+1 && m.gid == maps[i-1].gid+1 {
+			be.PutUint32(sub[len(sub)-8:], uint32(m.code)) // extend the group's endCharCode
+			continue
+		}
+		sub = be.AppendUint32(sub, uint32(m.code))
+		sub = be.AppendUint32(sub, uint32(m.code))
+		sub = be.AppendUint32(sub, uint32(m.gid))
+		n++
+	}
+	be.PutUint16(sub[0:], 12)
+	be.PutUint32(sub[4:], uint32(len(sub)))
+	be.PutUint32(sub[12:], uint32(n))
+	return sub
+}
+
 // cmapSegment is a run of consecutive code points and their glyph IDs.
 type cmapSegment struct {
 	start, end int
 	gids       []int
 }
 
-// cmapFormat4 builds a cmap table with one (3,1) format 4 subtable. A run whose glyph IDs
+// cmapFormat4 builds a format 4 subtable from runs of BMP code points. A run whose glyph IDs
 // climb with the code points is one segment with idDelta; other runs cost either one segment
 // per code point or one segment with glyphIdArray entries, whichever is smaller.
 func cmapFormat4(runs []cmapSegment) ([]byte, error) {
@@ -285,10 +348,5 @@ func cmapFormat4(runs []cmapSegment) ([]byte, error) {
 			arrayAt += 2
 		}
 	}
-	cmap := make([]byte, 12, 12+len(sub))
-	be.PutUint16(cmap[2:], 1)  // one encoding record
-	be.PutUint16(cmap[4:], 3)  // platform Windows
-	be.PutUint16(cmap[6:], 1)  // encoding Unicode BMP
-	be.PutUint32(cmap[8:], 12) // subtable offset
-	return append(cmap, sub...), nil
+	return sub, nil
 }

@@ -41,10 +41,14 @@ func sampleRunes(f *Face) []rune {
 	return out
 }
 
-// mappedRunes lists every BMP code point a face maps to a glyph.
+// mappedRunes lists every code point of the BMP and of the ideographic planes 2 and 3 that
+// a face maps to a glyph.
 func mappedRunes(f *Face) []rune {
 	var out []rune
-	for r := rune(0); r <= 0xFFFF; r++ {
+	for r := rune(0); r <= 0x3FFFF; r++ {
+		if r == 0x10000 {
+			r = 0x20000
+		}
 		if f.Has(r) {
 			out = append(out, r)
 		}
@@ -271,6 +275,7 @@ func TestSubsetErrors(t *testing.T) {
 		{[]rune("一𬌗"), []string{"「𬌗」", "U+2C317"}},
 		{[]rune{'一', 0x1F600}, []string{"U+1F600"}},
 		{[]rune{'一', -5}, []string{"无效的字符码 -5"}},
+		{[]rune{'一', 0x110000}, []string{"无效的字符码 1114112"}},
 	}
 	for _, tt := range tests {
 		_, err := body.Subset(tt.runes)
@@ -279,6 +284,66 @@ func TestSubsetErrors(t *testing.T) {
 				t.Errorf("Subset(%q) error = %v, want it to contain %q", tt.runes, err, w)
 			}
 		}
+	}
+}
+
+// TestSubsetBeyondBMP: characters beyond the BMP keep their glyphs, and the subset maps
+// them with a (3,10) format 12 subtable next to the (3,1) format 4 one of the BMP.
+func TestSubsetBeyondBMP(t *testing.T) {
+	tests := []struct {
+		font, text string
+		subtables  int
+	}{
+		{"title-NotoSerifSC-Bold.ttf", "王𬌗同志", 2},
+		{"pagenum-NotoSerifSC-Regular.ttf", "𬌗𬍛𬘬", 2}, // Ext B, E and E again: three groups
+		{"lastresort-NotoSerifSC-Regular.ttf", "儽„王𬌗", 2},
+		{"lastresort-NotoSerifSC-Regular.ttf", "儽„", 1}, // BMP only: format 4 alone
+	}
+	for _, tt := range tests {
+		t.Run(tt.font+" "+tt.text, func(t *testing.T) {
+			f := mustBundled(t, tt.font)
+			runes := []rune(tt.text)
+			sub, err := f.Subset(runes)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkSFNT(t, sub)
+			s, err := Parse(sub, "subset")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := mappedRunes(s), slices.Sorted(slices.Values(runes)); !slices.Equal(got, want) {
+				t.Errorf("subset maps %q, want %q", string(got), string(want))
+			}
+			for _, r := range runes {
+				if g := s.glyph(r); g == 0 || g != f.glyph(r) {
+					t.Errorf("%q: glyph %d in the subset, %d in the font", r, g, f.glyph(r))
+				}
+				if d, _ := s.glyphData(f.glyph(r)); len(d) == 0 {
+					t.Errorf("%q: outline dropped", r)
+				}
+			}
+			cmap := s.tables["cmap"]
+			if n := int(u16(cmap, 2)); n != tt.subtables {
+				t.Fatalf("cmap has %d subtables, want %d", n, tt.subtables)
+			}
+			for i, want := range [][3]int{{3, 1, 4}, {3, 10, 12}}[:tt.subtables] {
+				rec := 4 + 8*i
+				got := [3]int{int(u16(cmap, rec)), int(u16(cmap, rec+2)), int(u16(cmap, int(u32(cmap, rec+4))))}
+				if got != want {
+					t.Errorf("subtable %d is (platform, encoding, format) %v, want %v", i, got, want)
+				}
+			}
+			// fpdf reads the format 4 subtable and takes the font for BMP text (it panics on
+			// any rune beyond the BMP).
+			var bmp []rune
+			for _, r := range runes {
+				if r <= 0xFFFF {
+					bmp = append(bmp, r)
+				}
+			}
+			renderWithFpdf(t, sub, string(bmp))
+		})
 	}
 }
 
@@ -337,10 +402,11 @@ func TestCmapFormat4(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			data, err := cmapFormat4(tt.runs)
+			sub, err := cmapFormat4(tt.runs)
 			if err != nil {
 				t.Fatal(err)
 			}
+			data := cmapTables([]cmapSubtable{{encoding: 1, data: sub}})
 			c, err := pickCmap(data)
 			if err != nil {
 				t.Fatal(err)

@@ -55,7 +55,8 @@ type Output struct {
 	Fallbacks []typeset.Fallback
 	Files     map[Format][]byte
 
-	src []byte // the content file, to place messages
+	file string // the content file's name and text, to place messages
+	src  []byte
 }
 
 // Render parses a content file and produces the requested formats in memory.
@@ -75,7 +76,7 @@ func (b *Builder) Render(file string, src []byte, formats []Format) (*Output, er
 	if err := fits(doc, preset); err != nil {
 		return nil, err
 	}
-	out := &Output{Doc: doc, Preset: preset, Files: map[Format][]byte{}, src: src}
+	out := &Output{Doc: doc, Preset: preset, Files: map[Format][]byte{}, file: file, src: src}
 	for _, f := range formats {
 		if f != PDF && f != DOCX {
 			return nil, fmt.Errorf("不支持的输出格式「%s」（可用：pdf、docx）", f)
@@ -113,17 +114,18 @@ func located(file string, src []byte, err error) error {
 	if !errors.As(err, &ce) {
 		return err
 	}
-	pos, line := findRune(ce.Rune, ce.Pos, src)
-	hint := "换用常用字，或在版式的 [fonts] 中指定含有这个字的字体文件（file = \"…\"）"
-	if ce.Rune > 0xFFFF {
-		hint = "换用常用字或改写：PDF 只能写入基本多文种平面（U+0000–U+FFFF）的字符"
-	}
+	pos, line := findRune(file, ce.Rune, ce.Pos, src)
+	hint := "换用其他写法，或在版式的 [fonts] 中指定含有这个字的字体文件（file = \"…\"）"
 	return &content.Error{Pos: pos, Msg: fmt.Sprintf("字符「%c」（U+%04X）%s", ce.Rune, ce.Rune, ce.Why), Source: line, Hint: hint}
 }
 
 // findRune finds where r first stands in the content file at or after from (the
-// start of its paragraph), and that line of the file.
-func findRune(r rune, from model.Pos, src []byte) (model.Pos, string) {
+// start of its paragraph, or the key of a field), and that line of the file. Text the
+// content file does not hold (a preset's page number) is placed in the file itself.
+func findRune(file string, r rune, from model.Pos, src []byte) (model.Pos, string) {
+	if from.File == "" {
+		from.File = file
+	}
 	if src == nil {
 		return from, ""
 	}
@@ -197,7 +199,7 @@ func (b *Builder) renderPDF(buf *bytes.Buffer, out *Output) error {
 	out.Pages = len(res.Pages)
 	out.Fallbacks = res.Fallbacks
 	for i := range out.Fallbacks {
-		out.Fallbacks[i].Pos, _ = findRune(out.Fallbacks[i].Rune, out.Fallbacks[i].Pos, out.src)
+		out.Fallbacks[i].Pos, _ = findRune(out.file, out.Fallbacks[i].Rune, out.Fallbacks[i].Pos, out.src)
 	}
 	images, err := loadImages(out.Doc)
 	if err != nil {

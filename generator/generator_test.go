@@ -2,10 +2,14 @@ package generator_test
 
 import (
 	"bytes"
+	"fmt"
+	"html"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -235,19 +239,24 @@ func BenchmarkBuildSample(b *testing.B) {
 }
 
 // TestCharacterErrors: a character no font can draw is reported at its own place in the
-// file, with the line; a character taken from a fallback font is placed too.
+// file, with the file name and the line, wherever it stands (text, title, 发文机关标志);
+// a character taken from a fallback font is placed too.
 func TestCharacterErrors(t *testing.T) {
 	head := "title = \"测试\"\nauthor = \"某局\"\ndate = 2024-01-05\ntext = \"\"\"\n"
 	tests := []struct {
-		text, pos, msg string
+		name, src, pos, msg string
 	}{
-		{"这是一个生僻字𬌗。", "a.toml:5:8", "U+2C317"},
-		{"第一行\n然后是表情😀。", "a.toml:6:6", "U+1F600"},
+		{"private use", head + "这是一个自造字\uE000。\n\"\"\"\n", "a.toml:5:8", "U+E000）是私用区的自造字"},
+		{"emoji", head + "第一行\n然后是表情😀。\n\"\"\"\n", "a.toml:6:6", "U+1F600）在所有字体中都没有字形"},
+		{"unassigned plane", head + "第一行\n无主之字\U00040000。\n\"\"\"\n", "a.toml:6:5", "U+40000）在所有字体中都没有字形"},
+		{"title", "author = \"某局\"\ntitle = \"关于\uE000的通知\"\ndate = 2024-01-05\ntext = \"正文。\"\n", "a.toml:2:12", "U+E000"},
+		{"issuer", "layout = \"notice\"\nissuer = \"某\uE000局\"\nnumber = \"某发〔2024〕1号\"\ntitle = \"通知\"\nauthor = \"某局\"\ndate = 2024-01-05\ntext = \"正文。\"\n",
+			"a.toml:2:12", "U+E000"},
 	}
 	for _, tt := range tests {
-		_, err := generator.NewBuilder(nil, false).Render("a.toml", []byte(head+tt.text+"\n\"\"\"\n"), both)
+		_, err := generator.NewBuilder(nil, false).Render("a.toml", []byte(tt.src), both)
 		if err == nil || !strings.HasPrefix(err.Error(), tt.pos+": ") || !strings.Contains(err.Error(), tt.msg) || !strings.Contains(err.Error(), "^") {
-			t.Errorf("%q: error %v, want %s at %s with a caret", tt.text, err, tt.msg, tt.pos)
+			t.Errorf("%s: error %v, want %s at %s with a caret", tt.name, err, tt.msg, tt.pos)
 		}
 	}
 	out, err := generator.NewBuilder(nil, false).Render("a.toml", []byte(head+"张三、李四、张珺同志。\n\"\"\"\n"), both)
@@ -257,4 +266,151 @@ func TestCharacterErrors(t *testing.T) {
 	if len(out.Fallbacks) != 1 || out.Fallbacks[0].Pos.String() != "a.toml:5:8" {
 		t.Errorf("fallbacks %+v, want 珺 at a.toml:5:8", out.Fallbacks)
 	}
+}
+
+const rare = "testdata/rare-characters.toml"
+
+// TestRareCharacters builds a document with 王𬌗 (U+2C317, beyond the BMP) in the
+// 发文机关标志, the title, the text and the 署名, and 儽 and „, which only the last-resort
+// font has. Every one is drawn, with its glyph, and the PDF's text reads back exactly.
+func TestRareCharacters(t *testing.T) {
+	dir := t.TempDir()
+	out, files, err := generator.NewBuilder(nil, false).Build(rare, dir, both)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fallbacks []string
+	for _, fb := range out.Fallbacks {
+		fallbacks = append(fallbacks, fmt.Sprintf("%s %c %s→%s", fb.Pos, fb.Rune, fb.Want, fb.Got))
+	}
+	want := []string{rare + ":16:8 𬌗 fangsong→songti", rare + ":22:28 „ fangsong→lastresort", rare + ":22:47 儽 fangsong→lastresort"}
+	if !slices.Equal(fallbacks, want) {
+		t.Errorf("fallbacks %q, want %q", fallbacks, want)
+	}
+
+	for _, tool := range []string{"pdftotext", "pdftoppm", "mutool"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s not installed: cannot read the PDF back", tool)
+		}
+	}
+	txt, err := exec.Command("pdftotext", "-enc", "UTF-8", files[0], "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := regexp.MustCompile(`\s+`).ReplaceAllString(string(txt), "")
+	for _, s := range []string{"XX旗王𬌗嘎查村民委员会文件", "关于表彰王𬌗同志的通报", "王𬌗同志扎根基层", "对王𬌗同志予以通报表彰",
+		"„日子是干出来的“", "“儽儽兮若无所归”", "XX旗王𬌗嘎查村民委员会2024年3月8日"} {
+		if !strings.Contains(text, s) {
+			t.Errorf("PDF text lacks %q:\n%s", s, txt)
+		}
+	}
+
+	// ToUnicode maps 𬌗's glyph to its surrogate pair (the streams are compressed: let
+	// mutool inflate them)
+	clean := filepath.Join(dir, "clean.pdf")
+	if res, err := exec.Command("mutool", "clean", "-d", files[0], clean).CombinedOutput(); err != nil {
+		t.Fatalf("mutool clean: %v\n%s", err, res)
+	}
+	raw, err := os.ReadFile(clean)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(regexp.MustCompile(`(?m)^<[0-9A-F]{4}> <D870DF17>$`).FindAll(raw, -1)); n != 2 {
+		t.Errorf("%d ToUnicode entries map a glyph to 𬌗 (<D870DF17>); want 2: 小标宋 (标志, title) and 宋体 (text, 署名)", n)
+	}
+
+	// every rare character stands in the font expected, and ink is drawn in its box
+	chars := stextChars(t, files[0])
+	wantFont := map[string][]string{
+		"𬌗": {"NotoSerifSC-Bold", "NotoSerifSC-Regular"}, // 标志 and title; text and 署名 (宋体)
+		"儽": {"NotoSerifSC-Regular"},
+		"„": {"NotoSerifSC-Regular"},
+	}
+	for c, fonts := range wantFont {
+		seen := map[string]bool{}
+		for _, ch := range chars {
+			if ch.c != c {
+				continue
+			}
+			seen[ch.font] = true
+			if ink := inkIn(t, files[0], ch); ink < 0.02 {
+				t.Errorf("%s on page %d at (%.0f, %.0f) in %s: %.1f%% of its box inked, nothing drawn", c, ch.page, ch.x0, ch.y0, ch.font, 100*ink)
+			}
+		}
+		for _, f := range fonts {
+			if !seen[f] {
+				t.Errorf("%s not drawn in %s (drawn in %v)", c, f, seen)
+			}
+		}
+	}
+}
+
+// stextChar is a character as mutool reads it from a PDF: its page, font and box.
+type stextChar struct {
+	page           int
+	font, c        string
+	x0, y0, x1, y1 float64
+}
+
+// stextChars lists every character of a PDF with its font, from mutool's structured text.
+func stextChars(t *testing.T, file string) []stextChar {
+	t.Helper()
+	res, err := exec.Command("mutool", "draw", "-q", "-F", "stext", "-o", "-", file).Output()
+	if err != nil {
+		t.Fatalf("mutool draw: %v", err)
+	}
+	var out []stextChar
+	page, font := 0, ""
+	tag := regexp.MustCompile(`<(page|font|char) ([^>]*)>`)
+	attr := func(s, name string) string {
+		m := regexp.MustCompile(` ?` + name + `="([^"]*)"`).FindStringSubmatch(" " + s)
+		if m == nil {
+			return ""
+		}
+		return html.UnescapeString(m[1])
+	}
+	for _, m := range tag.FindAllStringSubmatch(string(res), -1) {
+		switch m[1] {
+		case "page":
+			page++
+		case "font":
+			font = attr(m[2], "name")
+		case "char":
+			var q [8]float64
+			for i, f := range strings.Fields(attr(m[2], "quad")) {
+				q[i], _ = strconv.ParseFloat(f, 64)
+			}
+			out = append(out, stextChar{page: page, font: font, c: attr(m[2], "c"), x0: q[0], y0: q[1], x1: q[6], y1: q[7]})
+		}
+	}
+	return out
+}
+
+// inkIn renders the box of a character at 144 dpi and returns the share of its pixels
+// that are dark.
+func inkIn(t *testing.T, file string, c stextChar) float64 {
+	t.Helper()
+	const scale = 2.0 // 144 dpi
+	p := strconv.Itoa(c.page)
+	args := []string{"-gray", "-r", "144", "-f", p, "-l", p,
+		"-x", strconv.Itoa(int(c.x0 * scale)), "-y", strconv.Itoa(int(c.y0 * scale)),
+		"-W", strconv.Itoa(int((c.x1 - c.x0) * scale)), "-H", strconv.Itoa(int((c.y1 - c.y0) * scale)), file}
+	res, err := exec.Command("pdftoppm", args...).Output()
+	if err != nil {
+		t.Fatalf("pdftoppm: %v", err)
+	}
+	// binary PGM: "P5\nW H\n255\n" then one byte a pixel
+	var magic string
+	var w, h, maxval int
+	if _, err := fmt.Sscan(string(res), &magic, &w, &h, &maxval); err != nil || magic != "P5" || len(res) < w*h {
+		t.Fatalf("pdftoppm output is not a PGM: %v", err)
+	}
+	pix := res[len(res)-w*h:]
+	dark := 0
+	for _, v := range pix {
+		if v < 128 {
+			dark++
+		}
+	}
+	return float64(dark) / float64(len(pix))
 }

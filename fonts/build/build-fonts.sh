@@ -1,5 +1,5 @@
 #!/bin/bash
-# Rebuild the five bundled fonts of gongwen (fonts/*.ttf) from their Debian and npm sources.
+# Rebuild the six bundled fonts of gongwen (fonts/*.ttf) from their Debian and npm sources.
 # Host: Debian 12 (bookworm), Debian's /usr/bin/python3 with python3-fonttools 4.38.0.
 # See README.md in this folder.
 #
@@ -39,14 +39,14 @@ done
 $PY "$HERE/make_charset.py" "$WORK/charset"
 UNI=$WORK/charset/subset-unicodes.txt
 
-subset() {  # subset IN OUT: keep the character set, drop hinting and OpenType layout
-  local in=$1 out=$2; shift 2
-  $PY -m fontTools.subset "$in" --unicodes-file="$UNI" \
+subset() {  # subset IN OUT [UNICODES-FILE]: keep the character set, drop hinting and OpenType layout
+  local in=$1 out=$2 uni=${3:-$UNI}
+  $PY -m fontTools.subset "$in" --unicodes-file="$uni" \
     --layout-features='' --no-hinting \
     --name-IDs='*' --name-languages='*' --name-legacy \
     --notdef-outline --recalc-bounds --recalc-average-width \
     --drop-tables+=DSIG,GSUB,GPOS,GDEF,BASE,JSTF,MATH,meta,vhea,vmtx,VORG \
-    --output-file="$out" "$@"
+    --output-file="$out"
 }
 D=$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%d)
 
@@ -74,9 +74,16 @@ $PY "$HERE/set_notice.py" "$OUT/heading2-ARPLKaitiMGB.ttf" "Modified $D from gka
 subset "$EXPO/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf" "$OUT/pagenum-NotoSerifSC-Regular.ttf"
 $PY "$HERE/set_notice.py" "$OUT/pagenum-NotoSerifSC-Regular.ttf" "Subset of Noto Serif SC Regular 2.003 (GB2312+TGHZ2013 chars, no hinting, no OpenType layout), $D."
 
-# 7. report coverage, compare with the committed files
+# 7. 补字 last-resort fallback: Noto Serif SC Regular with all of CJK Unified Ideographs,
+#    Extension A, the 通用规范汉字表 characters beyond the BMP and Western punctuation
+#    (lastresort-unicodes.txt, see make_charset.py); used only for characters no other font has.
+subset "$EXPO/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf" "$OUT/lastresort-NotoSerifSC-Regular.ttf" \
+    "$WORK/charset/lastresort-unicodes.txt"
+$PY "$HERE/set_notice.py" "$OUT/lastresort-NotoSerifSC-Regular.ttf" "Subset of Noto Serif SC Regular 2.003 (CJK Unified Ideographs, Extension A, TGHZ2013, GB2312, Western and CJK punctuation; no hinting, no OpenType layout), $D."
+
+# 8. report coverage, compare with the committed files
 $PY "$HERE/stats.py" "$WORK/charset" "$OUT"/title-*.ttf "$OUT"/body-*.ttf "$OUT"/heading1-*.ttf \
-    "$OUT"/heading2-*.ttf "$OUT"/pagenum-*.ttf
+    "$OUT"/heading2-*.ttf "$OUT"/pagenum-*.ttf "$OUT"/lastresort-*.ttf
 if [ "$SOURCE_DATE_EPOCH" = 1735689600 ]; then
   (cd "$OUT" && sha256sum -c "$HERE/SHA256SUMS") || echo "note: output differs from the committed fonts (other tool versions?)" >&2
 fi

@@ -18,7 +18,8 @@ type run struct {
 
 // paragraph writes one w:p: the paragraph style, direct paragraph properties (already
 // in schema order, without the w:pPr wrapper) and the runs. Every run names its fonts
-// explicitly, with the east-Asian hint.
+// explicitly, with the east-Asian hint; characters the role's font lacks go in runs of
+// their own that name the fallback font the PDF draws them with (see fallbackRuns).
 func (w *writer) paragraph(b *strings.Builder, pStyle, direct string, runs ...run) {
 	b.WriteString(`<w:p>`)
 	if pStyle != styleBody || direct != "" {
@@ -30,14 +31,14 @@ func (w *writer) paragraph(b *strings.Builder, pStyle, direct string, runs ...ru
 		b.WriteString(`</w:pPr>`)
 	}
 	for _, r := range runs {
-		if r.text != "" {
+		for _, piece := range w.fallbackRuns(r) {
 			b.WriteString(`<w:r><w:rPr>`)
-			if r.style != "" {
-				b.WriteString(`<w:rStyle w:val="` + r.style + `"/>`)
+			if piece.style != "" {
+				b.WriteString(`<w:rStyle w:val="` + piece.style + `"/>`)
 			}
-			b.WriteString(rFonts(w.p.Fonts[r.role], true))
+			b.WriteString(rFonts(w.p.Fonts[piece.role], true))
 			b.WriteString(`</w:rPr>`)
-			runText(b, r.text)
+			runText(b, piece.text)
 			b.WriteString(`</w:r>`)
 		}
 		if r.extra != "" {
@@ -45,6 +46,42 @@ func (w *writer) paragraph(b *strings.Builder, pStyle, direct string, runs ...ru
 		}
 	}
 	b.WriteString(`</w:p>`)
+}
+
+// fallbackRuns splits the text of r where the font that draws it changes: a character
+// the role's bundled font lacks is set in the first fallback role whose font has it, as
+// the typesetter does for the PDF (王𬌗 in 仿宋: 𬌗 in 宋体; 儽 in 补字宋体). ASCII stays
+// with the role: Word sets it in the Latin font, which has it.
+func (w *writer) fallbackRuns(r run) []run {
+	if r.text == "" {
+		return nil
+	}
+	own := w.faces[r.role]
+	if own == nil {
+		return []run{r}
+	}
+	fontOf := func(c rune) layout.Role {
+		if c < 0x80 || own.Has(c) {
+			return r.role
+		}
+		for _, fb := range w.p.Fallback.Roles {
+			if f := w.faces[fb]; f != nil && f.Has(c) {
+				return fb
+			}
+		}
+		return r.role
+	}
+	var out []run
+	start, cur := 0, layout.Role("")
+	for i, c := range r.text {
+		role := fontOf(c)
+		if i > 0 && role != cur {
+			out = append(out, run{style: r.style, role: cur, text: r.text[start:i]})
+			start = i
+		}
+		cur = role
+	}
+	return append(out, run{style: r.style, role: cur, text: r.text[start:]})
 }
 
 // endSection ends the current section with sectPr: in the last paragraph's properties,

@@ -20,6 +20,7 @@ import (
 
 	"github.com/gongwen/gongwen/generator/layout"
 	"github.com/gongwen/gongwen/generator/model"
+	"github.com/gongwen/gongwen/generator/typeset"
 )
 
 // Relationship ids of word/document.xml.
@@ -50,8 +51,9 @@ var zipTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 type writer struct {
 	doc   *model.Document
 	p     *layout.Preset
-	pages pdfPages     // the PDF's pagination
-	hdr   headerLayout // the 版头's geometry
+	faces typeset.Fonts // the bundled fonts: which characters a role's font lacks
+	pages pdfPages      // the PDF's pagination
+	hdr   headerLayout  // the 版头's geometry
 
 	markDrawing string // the 标志 as a picture anchored to the page (信函), or ""
 
@@ -125,8 +127,8 @@ func Write(w io.Writer, doc *model.Document, p *layout.Preset) error {
 			return err
 		}
 	}
-	wr := &writer{doc: doc, p: p}
-	wr.pages = layoutPages(doc, p)
+	wr := &writer{doc: doc, p: p, faces: bundledFaces(p)}
+	wr.pages = layoutPages(doc, p, wr.faces)
 	var err error
 	if wr.markDrawing, err = wr.markAnchor(); err != nil {
 		return fmt.Errorf("docx: %w", err)

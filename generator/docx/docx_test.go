@@ -97,6 +97,60 @@ func TestParagraphs(t *testing.T) {
 	}
 }
 
+// TestFallbackRuns: a character the role's font lacks is a run of its own that names the
+// fallback font the PDF draws it with; the character style of a run-in heading stays.
+func TestFallbackRuns(t *testing.T) {
+	p := report(t)
+	s2 := &model.Section{Level: 2, Number: "（一）", Heading: "王𬌗的事迹。", RunIn: true}
+	s2.Body = []*model.Paragraph{{Lead: s2, Spans: []model.Span{{Text: "他扎根基层。"}}}}
+	doc := &model.Document{
+		Title:    "关于表彰王𬌗同志儽的通知",
+		Author:   "XX旗王𬌗嘎查",
+		Date:     model.Date{Year: 2024, Month: 1, Day: 5},
+		Intro:    []*model.Paragraph{{Spans: []model.Span{{Text: "王𬌗同志说：„好“。"}}}},
+		Sections: []*model.Section{{Level: 1, Number: "一、", Heading: "主要事迹", Sections: []*model.Section{s2}}},
+	}
+	body, kai := p.Body.Role, p.Heading2.Role
+	song, last := layout.SongTi, layout.LastResort
+	tests := [][]wantRun{
+		{{"", p.Title.Role, "关于表彰王𬌗同志"}, {"", last, "儽"}, {"", p.Title.Role, "的通知"}}, // 小标宋 has 𬌗
+		{{"", body, "王"}, {"", song, "𬌗"}, {"", body, "同志说："}, {"", last, "„"}, {"", body, "好“。"}},
+		{{"", p.Heading1.Role, "一、主要事迹"}},
+		{{styleHeadingChar(2), kai, "（一）王"}, {styleHeadingChar(2), song, "𬌗"}, {styleHeadingChar(2), kai, "的事迹。"}, {"", body, "他扎根基层。"}},
+		{{"", body, "XX旗王"}, {"", song, "𬌗"}, {"", body, "嘎查"}},
+		{{"", body, "2024年1月5日"}},
+	}
+	paras := write(t, doc, p).xml(t, "word/document.xml").all("p")
+	if len(paras) != len(tests) {
+		t.Fatalf("%d paragraphs, want %d", len(paras), len(tests))
+	}
+	for i, want := range tests {
+		runs := paras[i].all("r")
+		var got []wantRun
+		for _, r := range runs {
+			fonts := r.path("rPr", "rFonts")
+			role := layout.Role("?")
+			for _, c := range []layout.Role{body, kai, p.Title.Role, p.Heading1.Role, song, last} {
+				f := p.Fonts[c]
+				if fonts.attrOr("eastAsia") == f.Docx && fonts.attrOr("ascii") == latinFont(f) && fonts.attrOr("hAnsi") == latinFont(f) {
+					role = c
+					break
+				}
+			}
+			got = append(got, wantRun{r.path("rPr", "rStyle").val(), role, r.texts()})
+		}
+		// 补字宋体 is named 宋体 in the DOCX, as the 宋体 role is
+		for j := range want {
+			if want[j].role == last {
+				want[j].role = song
+			}
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("paragraph %d: runs\n%v\nwant\n%v", i, got, want)
+		}
+	}
+}
+
 func TestTitleLines(t *testing.T) {
 	doc := seedDocument(t)
 	title := write(t, doc, report(t)).xml(t, "word/document.xml").all("p")[0]

@@ -28,22 +28,27 @@ type pdfPages struct {
 	ccLines               int // lines of the 版记's 抄送 in the PDF
 }
 
-// layoutPages typesets doc as the PDF is made with the bundled fonts. When a role has
-// no bundled font (a user preset naming only its own files) it reports !ok, and the
-// writer falls back to rules that need no pagination.
-func layoutPages(doc *model.Document, p *layout.Preset) pdfPages {
+// bundledFaces returns the bundled font of each role of the preset that has one.
+func bundledFaces(p *layout.Preset) typeset.Fonts {
 	r := fonts.NewResolver(nil, false)
 	f := typeset.Fonts{}
 	for role, fr := range p.Fonts {
 		if fr.Bundled == "" {
 			continue
 		}
-		c, err := r.Resolve(fonts.Request{Role: string(role), Names: fr.Names, Bundled: fr.Bundled})
+		c, err := r.Resolve(fonts.Request{Role: string(role), Bundled: fr.Bundled})
 		if err != nil {
-			return pdfPages{}
+			continue
 		}
 		f[role] = c.Face
 	}
+	return f
+}
+
+// layoutPages typesets doc as the PDF is made with the bundled fonts f. When a role has
+// no bundled font (a user preset naming only its own files) it reports !ok, and the
+// writer falls back to rules that need no pagination.
+func layoutPages(doc *model.Document, p *layout.Preset, f typeset.Fonts) pdfPages {
 	res, err := typeset.Typeset(doc, p, f)
 	if err != nil || len(res.Pages) == 0 {
 		return pdfPages{}

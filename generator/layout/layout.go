@@ -18,16 +18,18 @@ import (
 	"github.com/gongwen/gongwen/layouts"
 )
 
-// Role names a typeface the standard asks for: 小标宋, 仿宋, 黑体, 楷体, 宋体.
+// Role names a typeface the standard asks for: 小标宋, 仿宋, 黑体, 楷体, 宋体; and the
+// last-resort 补字 font for characters none of them has.
 type Role string
 
-// The roles of GB/T 9704-2012.
+// The roles of GB/T 9704-2012, and the last-resort fallback.
 const (
 	XiaoBiaoSong Role = "xiaobiaosong" // 小标宋: title, 发文机关标志
 	FangSong     Role = "fangsong"     // 仿宋: body
 	HeiTi        Role = "heiti"        // 黑体: level-1 headings
 	KaiTi        Role = "kaiti"        // 楷体: level-2 headings
 	SongTi       Role = "songti"       // 宋体: page numbers, fallback
+	LastResort   Role = "lastresort"   // 补字宋体: the last fallback (rare characters, „)
 )
 
 // Chinese is the role's name as the standard writes it: 小标宋, 仿宋, 黑体, 楷体, 宋体.
@@ -43,6 +45,8 @@ func (r Role) Chinese() string {
 		return "楷体"
 	case SongTi:
 		return "宋体"
+	case LastResort:
+		return "补字宋体"
 	}
 	return string(r)
 }

@@ -110,7 +110,7 @@ func (d *doc) content(b []byte, pg *typeset.Page) []byte {
 					setFont(f, v, r.Size)
 					b = append(b, '<')
 				}
-				b = appendHex16(b, f.gid[c])
+				b = appendHex16(b, f.glyphID(c))
 			}
 			b = append(b, "> Tj ET\n"...)
 		}

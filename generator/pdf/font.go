@@ -20,10 +20,11 @@ import (
 // file and descriptor under another Type0 font, whose ToUnicode map names it. So text
 // extraction is exact in every reader, with no ActualText to rely on.
 type font struct {
-	role  layout.Role
-	face  Subsetter
-	gid   []uint16 // by rune (the Basic Multilingual Plane): its glyph, 0 while unused
-	runes []rune   // the runes drawn, in order of first use, then sorted
+	role   layout.Role
+	face   Subsetter
+	gid    []uint16        // by rune of the Basic Multilingual Plane: its glyph, 0 while unused
+	beyond map[rune]uint16 // the same for runes beyond the BMP (𬌗 U+2C317); nil if none
+	runes  []rune          // the runes drawn, in order of first use, then sorted
 
 	// glyphs[0] are the glyphs drawn, by ID, each with its smallest character;
 	// glyphs[v] (v ≥ 1) are the glyphs whose v+1-th character some run draws.
@@ -45,12 +46,33 @@ type glyph struct {
 	width float64
 }
 
+// glyphID returns the glyph that draws c, 0 while c is unused.
+func (f *font) glyphID(c rune) uint16 {
+	if int(c) < len(f.gid) {
+		return f.gid[c]
+	}
+	return f.beyond[c]
+}
+
+// use records that c is drawn with glyph g.
+func (f *font) use(c rune, g uint16) {
+	if int(c) < len(f.gid) {
+		f.gid[c] = g
+	} else {
+		if f.beyond == nil {
+			f.beyond = map[rune]uint16{}
+		}
+		f.beyond[c] = g
+	}
+	f.runes = append(f.runes, c)
+}
+
 // sortGlyphs sorts the runes and fills in f.glyphs and f.variant.
 func (f *font) sortGlyphs() {
 	slices.Sort(f.runes)
 	all := make([]glyph, 0, len(f.runes))
 	for _, r := range f.runes {
-		all = append(all, glyph{id: f.gid[r], r: r, width: f.face.Advance(r) * 1000})
+		all = append(all, glyph{id: f.glyphID(r), r: r, width: f.face.Advance(r) * 1000})
 	}
 	slices.SortStableFunc(all, func(a, b glyph) int { return cmp.Compare(a.id, b.id) })
 	f.glyphs = [][]glyph{make([]glyph, 0, len(all))}
@@ -154,9 +176,10 @@ func widths(gs []glyph) (float64, []byte) {
 	return dw, b
 }
 
-// toUnicode returns a ToUnicode CMap that maps each glyph ID to its character: runs of
-// consecutive IDs and characters as bfrange (within one high byte, as the CMap format
-// requires), the rest as bfchar, at most 100 entries to a block. gs is sorted by ID.
+// toUnicode returns a ToUnicode CMap that maps each glyph ID to its character in UTF-16BE:
+// runs of consecutive IDs and BMP characters as bfrange (within one high byte, as the CMap
+// format requires), the rest as bfchar, a character beyond the BMP as its surrogate pair
+// (<0123> <D870DF17> for 𬌗), at most 100 entries to a block. gs is sorted by ID.
 func toUnicode(gs []glyph) []byte {
 	type entry struct {
 		lo, hi uint16
@@ -165,7 +188,7 @@ func toUnicode(gs []glyph) []byte {
 	var chars, ranges []entry
 	for i := 0; i < len(gs); {
 		j := i + 1
-		for j < len(gs) && gs[j].id == gs[j-1].id+1 && gs[j].r == gs[j-1].r+1 &&
+		for j < len(gs) && gs[j].id == gs[j-1].id+1 && gs[j].r == gs[j-1].r+1 && gs[j].r <= 0xFFFF &&
 			gs[j].id>>8 == gs[i].id>>8 && gs[j].r>>8 == gs[i].r>>8 {
 			j++
 		}
@@ -189,7 +212,7 @@ func toUnicode(gs []glyph) []byte {
 			b = append(b, '<')
 			b = appendHex16(b, e.lo)
 			b = append(b, "> <"...)
-			b = appendHex16(b, uint16(e.r))
+			b = appendUTF16(b, e.r)
 			b = append(b, ">\n"...)
 		}
 		b = append(b, "endbfchar\n"...)

@@ -213,8 +213,8 @@ func contentSize(pg *typeset.Page) int {
 }
 
 // collect finds the fonts the runs use and the glyph of every character drawn. A
-// character outside the Basic Multilingual Plane, or one the run's font lacks, is an
-// error naming it (the typesetter never hands over either).
+// character the run's font lacks is an error naming it (the typesetter never hands one
+// over).
 func collect(res *typeset.Result, faces map[layout.Role]Subsetter) (*doc, error) {
 	d := &doc{byRole: map[layout.Role]*font{}}
 	var f *font
@@ -233,18 +233,14 @@ func collect(res *typeset.Result, faces map[layout.Role]Subsetter) (*doc, error)
 				}
 			}
 			for _, c := range r.Text {
-				if c > 0xFFFF {
-					return fmt.Errorf("pdf: 第 %d 页：「%c」（U+%04X）不在基本多文种平面（U+0000–U+FFFF），不能写入", pg, c, c)
-				}
-				if f.gid[c] != 0 {
+				if f.glyphID(c) != 0 {
 					continue
 				}
 				g := f.face.GlyphID(c)
 				if g == 0 {
 					return fmt.Errorf("pdf: 第 %d 页：%s 的字体中没有「%c」（U+%04X）", pg, r.Font, c, c)
 				}
-				f.gid[c] = g
-				f.runes = append(f.runes, c)
+				f.use(c, g)
 			}
 		}
 		return nil

@@ -147,7 +147,7 @@ func TestErrors(t *testing.T) {
 	}{
 		{"no font", page("nosuchrole", "字"), []string{`"nosuchrole"`}},
 		{"missing from the font", page("fangsong", "张珺"), []string{"「珺」", "U+73FA", "fangsong", "第 1 页"}},
-		{"beyond the BMP", page("songti", "𠀀"), []string{"「𠀀」", "U+20000"}},
+		{"beyond the BMP, missing from the font", page("songti", "𠀀"), []string{"「𠀀」", "U+20000"}},
 		{"emoji", page("fangsong", "好😀"), []string{"U+1F600"}},
 	} {
 		var buf bytes.Buffer
@@ -171,16 +171,52 @@ func TestErrors(t *testing.T) {
 	}
 }
 
+// TestBeyondBMP: a character beyond the Basic Multilingual Plane is drawn with its own
+// glyph, and its ToUnicode entry is its UTF-16 surrogate pair, so the text reads back exactly.
+func TestBeyondBMP(t *testing.T) {
+	p, _, subs := setup(t)
+	res := &typeset.Result{Pages: []*typeset.Page{{Number: 1, Lines: []*typeset.Line{
+		{Baseline: 100, Runs: []typeset.Run{{Font: "xiaobiaosong", Size: 22, X: 80, Text: "表彰王𬌗同志"}}},
+		{Baseline: 130, Runs: []typeset.Run{{Font: "songti", Size: 16, X: 80, Text: "𬌗𬍛"}, {Font: "fangsong", Size: 16, X: 112, Text: "王"}}},
+	}}}}
+	var buf bytes.Buffer
+	if err := pdf.Write(&buf, res, p, subs, testMeta); err != nil {
+		t.Fatal(err)
+	}
+	f := parse(t, buf.Bytes())
+	if got, want := f.texts(t), runTexts(res); !slices.Equal(got[0], want[0]) {
+		t.Errorf("text read back %q, want %q", got[0], want[0])
+	}
+	for _, role := range []layout.Role{"xiaobiaosong", "songti"} {
+		gid := subs[role].GlyphID(0x2C317)
+		if gid == 0 {
+			t.Fatalf("%s lacks 𬌗", role)
+		}
+		entry := fmt.Sprintf("<%04X> <D870DF17>", gid)
+		found := false
+		for _, d := range f.fontDicts("Type0") {
+			found = found || strings.Contains(string(f.ref(t, d, "/ToUnicode").stream), entry)
+		}
+		if !found {
+			t.Errorf("no ToUnicode map has %s (𬌗 in %s)", entry, role)
+		}
+	}
+}
+
 var errDiskFull = errors.New("disk full")
 
 type failWriter struct{}
 
 func (failWriter) Write([]byte) (int, error) { return 0, errDiskFull }
 
-// charsOf lists the graphic BMP characters a font draws.
+// charsOf lists the graphic characters a font draws, in the BMP and in the ideographic
+// planes 2 and 3 (𬌗 U+2C317).
 func charsOf(s pdf.Subsetter) []rune {
 	var out []rune
-	for r := rune(0x21); r <= 0xFFFF; r++ {
+	for r := rune(0x21); r <= 0x3FFFF; r++ {
+		if r == 0x10000 {
+			r = 0x20000
+		}
 		if (r < 0xD800 || r > 0xDFFF) && unicode.IsGraphic(r) && s.GlyphID(r) != 0 {
 			out = append(out, r)
 		}

@@ -49,17 +49,23 @@ func appendHex16(b []byte, v uint16) []byte {
 	return append(b, hexDigits[v>>12], hexDigits[v>>8&0xF], hexDigits[v>>4&0xF], hexDigits[v&0xF])
 }
 
+// appendUTF16 appends r in UTF-16BE as hex digits: four, or eight for the surrogate pair
+// of a character beyond the Basic Multilingual Plane.
+func appendUTF16(b []byte, r rune) []byte {
+	if r > 0xFFFF {
+		r1, r2 := utf16.EncodeRune(r)
+		b = appendHex16(b, uint16(r1))
+		r = r2
+	}
+	return appendHex16(b, uint16(r))
+}
+
 // appendTextString appends s as a PDF text string: a hex string of UTF-16BE with a byte
 // order mark, which every reader decodes the same way whatever the characters.
 func appendTextString(b []byte, s string) []byte {
 	b = append(b, "<FEFF"...)
 	for _, r := range s { // invalid UTF-8 and encoded surrogates come out as U+FFFD
-		if r > 0xFFFF {
-			r1, r2 := utf16.EncodeRune(r)
-			b = appendHex16(b, uint16(r1))
-			r = r2
-		}
-		b = appendHex16(b, uint16(r))
+		b = appendUTF16(b, r)
 	}
 	return append(b, '>')
 }

@@ -146,6 +146,11 @@ func TestToUnicode(t *testing.T) {
 			"2 beginbfrange\n<01FE> <01FF> <0061>\n<0200> <0201> <0063>\nendbfrange\n"},
 		{"range stops at a character high byte", []glyph{g(0x10, 0x4EFF), g(0x11, 0x4F00)}, "2 beginbfchar\n<0010> <4EFF>\n<0011> <4F00>\nendbfchar\n"},
 		{"chars and ranges", []glyph{g(3, '一'), g(7, '、'), g(8, '。')}, "1 beginbfchar\n<0003> <4E00>\nendbfchar\n1 beginbfrange\n<0007> <0008> <3001>\nendbfrange\n"},
+		{"beyond the BMP: a surrogate pair", []glyph{g(0x2A0B, 0x2C317)}, "1 beginbfchar\n<2A0B> <D870DF17>\nendbfchar\n"},
+		{"beyond the BMP: never a range", []glyph{g(0x10, 0x2C317), g(0x11, 0x2C318), g(0x12, 0x2C319)},
+			"3 beginbfchar\n<0010> <D870DF17>\n<0011> <D870DF18>\n<0012> <D870DF19>\nendbfchar\n"},
+		{"a range stops before the plane's end", []glyph{g(0x10, 0xFFFE), g(0x11, 0xFFFF), g(0x12, 0x10000)},
+			"1 beginbfchar\n<0012> <D800DC00>\nendbfchar\n1 beginbfrange\n<0010> <0011> <FFFE>\nendbfrange\n"},
 	} {
 		if got := body(c.in...); got != c.want {
 			t.Errorf("%s: got\n%s\nwant\n%s", c.name, got, c.want)

@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/gongwen/gongwen/generator/layout"
 	"github.com/gongwen/gongwen/generator/model"
@@ -115,9 +116,6 @@ func (t *typesetter) metric(role layout.Role, r rune, pos model.Pos) (metric, er
 	if m, ok := t.metrics[k]; ok {
 		return m, nil
 	}
-	if r > 0xFFFF {
-		return metric{}, &CharError{Rune: r, Pos: pos, Why: "在基本多文种平面之外，PDF 写入器无法输出；请换用常用字或改写"}
-	}
 	m := metric{font: role}
 	if r != ' ' && !t.fonts[role].Has(r) {
 		found := false
@@ -129,7 +127,11 @@ func (t *typesetter) metric(role layout.Role, r rune, pos model.Pos) (metric, er
 			}
 		}
 		if !found {
-			return metric{}, &CharError{Rune: r, Pos: pos, Why: "在所有字体中都没有字形；请换用其他写法或指定含有该字的字体"}
+			why := "在所有字体中都没有字形"
+			if unicode.Is(unicode.Co, r) {
+				why = "是私用区的自造字，只有造字的那个字体才有它的字形"
+			}
+			return metric{}, &CharError{Rune: r, Pos: pos, Why: why}
 		}
 	}
 	m.adv = t.fonts[m.font].Advance(r)

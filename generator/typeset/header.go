@@ -39,7 +39,7 @@ func (t *typesetter) header(doc *model.Document) (*Page, Pt, error) {
 			y += top
 		}
 		var err error
-		if markLines, err = t.mark(h.Issuers, st, y, Red); err != nil {
+		if markLines, err = t.mark(h.Issuers, st, y, Red, doc.Fields["issuer"]); err != nil {
 			return nil, 0, err
 		}
 		parts.MarkSize = markLines[0].Runs[0].Size
@@ -138,7 +138,7 @@ func HeaderParts(h model.Header, st layout.Header) layout.HeaderParts {
 // mark sets the 发文机关标志 from its top edge y: the organ name (and "文件") centred
 // in red; for a 联合行文 the names stacked and "文件" beside them, centred on them. It
 // shrinks the size until the 标志 fits the 版心.
-func (t *typesetter) mark(issuers []string, st layout.Header, y Pt, c Ink) ([]*Line, error) {
+func (t *typesetter) mark(issuers []string, st layout.Header, y Pt, c Ink, pos model.Pos) ([]*Line, error) {
 	size := st.MarkSize
 	var names [][]glyph
 	var suffix []glyph
@@ -146,7 +146,7 @@ func (t *typesetter) mark(issuers []string, st layout.Header, y Pt, c Ink) ([]*L
 		names = names[:0]
 		var widest Pt
 		for _, n := range issuers {
-			g, err := t.shape([]segment{{text: n, role: st.MarkRole, size: size, pos: model.Pos{}}})
+			g, err := t.shape([]segment{{text: n, role: st.MarkRole, size: size, pos: pos}})
 			if err != nil {
 				return 0, err
 			}
@@ -154,7 +154,7 @@ func (t *typesetter) mark(issuers []string, st layout.Header, y Pt, c Ink) ([]*L
 			widest = max(widest, width(g))
 		}
 		var err error
-		if suffix, err = t.shape([]segment{{text: st.MarkSuffix, role: st.MarkRole, size: size, pos: model.Pos{}}}); err != nil {
+		if suffix, err = t.shape([]segment{{text: st.MarkSuffix, role: st.MarkRole, size: size, pos: pos}}); err != nil {
 			return 0, err
 		}
 		if len(issuers) == 1 {

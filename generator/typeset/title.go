@@ -24,7 +24,7 @@ func (t *typesetter) title(doc *model.Document) ([]*Line, error) {
 	st := t.p.Title
 	lines := doc.TitleLines
 	if len(lines) == 0 {
-		g, err := t.shape([]segment{{text: doc.Title, role: st.Role, size: st.Size, pos: model.Pos{}, bold: st.Bold}})
+		g, err := t.shape([]segment{{text: doc.Title, role: st.Role, size: st.Size, pos: doc.Fields["title"], bold: st.Bold}})
 		if err != nil {
 			return nil, err
 		}
@@ -32,7 +32,7 @@ func (t *typesetter) title(doc *model.Document) ([]*Line, error) {
 	}
 	var out []*Line
 	for _, l := range lines {
-		ls, err := t.paragraph(Title, st, []segment{{text: l, role: st.Role, size: st.Size, pos: model.Pos{}, bold: st.Bold}})
+		ls, err := t.paragraph(Title, st, []segment{{text: l, role: st.Role, size: st.Size, pos: doc.Fields["title"], bold: st.Bold}})
 		if err != nil {
 			return nil, err
 		}

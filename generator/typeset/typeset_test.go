@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -124,12 +125,17 @@ func TestMissingCharacters(t *testing.T) {
 	p, f := setup(t)
 	tests := []struct {
 		text     string
-		fallback rune   // a character another font supplies
-		err      string // part of the error, if any
+		fallback rune        // a character another font supplies
+		got      layout.Role // the role whose font supplies it
+		err      string      // part of the error, if any
 	}{
-		{"张珺同志参加培训。", '珺', ""},
-		{"引入𬌗字。", 0, "U+2C317"},
-		{"表情😀。", 0, "U+1F600"},
+		{"张珺同志参加培训。", '珺', layout.SongTi, ""},
+		{"王𬌗同志参加培训。", 0x2C317, layout.SongTi, ""}, // beyond the BMP, in 通用规范汉字表
+		{"王儽同志参加培训。", '儽', layout.LastResort, ""}, // CJK Unified, outside 通用规范汉字表
+		{"他说：„好“。", '„', layout.LastResort, ""},
+		{"表情😀。", 0, "", "U+1F600"},
+		{"自造字\uE000。", 0, "", "U+E000）是私用区的自造字"},
+		{"未分配\U00040000。", 0, "", "U+40000）在所有字体中都没有字形"},
 	}
 	for _, tt := range tests {
 		doc := &model.Document{Title: "测试", Author: "某局", Date: model.Date{Year: 2024, Month: 1, Day: 5},
@@ -144,8 +150,48 @@ func TestMissingCharacters(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%q: %v", tt.text, err)
 		}
-		if len(res.Fallbacks) != 1 || res.Fallbacks[0].Rune != tt.fallback || res.Fallbacks[0].Want != layout.FangSong {
-			t.Errorf("%q: fallbacks %+v, want %c from the 仿宋 role", tt.text, res.Fallbacks, tt.fallback)
+		if len(res.Fallbacks) != 1 || res.Fallbacks[0].Rune != tt.fallback || res.Fallbacks[0].Want != layout.FangSong || res.Fallbacks[0].Got != tt.got {
+			t.Errorf("%q: fallbacks %+v, want %c from the 仿宋 role to %s", tt.text, res.Fallbacks, tt.fallback, tt.got)
+		}
+		var drawn []string
+		for _, l := range res.Pages[0].Lines {
+			for _, r := range l.Runs {
+				if r.Font == tt.got {
+					drawn = append(drawn, r.Text)
+				}
+			}
+		}
+		if !slices.Equal(drawn, []string{string(tt.fallback)}) {
+			t.Errorf("%q: runs in %s %q, want %q alone", tt.text, tt.got, drawn, string(tt.fallback))
+		}
+	}
+}
+
+// TestMissingCharacterPlaces: a character no font has in the title or the 发文机关标志 is
+// reported at that field of the content file.
+func TestMissingCharacterPlaces(t *testing.T) {
+	p, f := setup(t)
+	n, err := layout.Load("notice")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields := map[string]model.Pos{"title": {File: "a.toml", Line: 3, Col: 1}, "issuer": {File: "a.toml", Line: 2, Col: 1}}
+	date := model.Date{Year: 2024, Month: 1, Day: 5}
+	tests := []struct {
+		name   string
+		preset *layout.Preset
+		doc    *model.Document
+		want   string
+	}{
+		{"title", p, &model.Document{Title: "关于\uE000的通知", Author: "某局", Date: date, Fields: fields}, "a.toml:3:1: "},
+		{"title lines", p, &model.Document{Title: "关于\uE000的通知", TitleLines: []string{"关于\uE000的通知"}, Author: "某局", Date: date, Fields: fields}, "a.toml:3:1: "},
+		{"issuer", n, &model.Document{Title: "通知", Author: "某局", Date: date, Fields: fields,
+			Header: model.Header{Issuers: []string{"某\uE000局"}, Number: "某发〔2024〕1号"}}, "a.toml:2:1: "},
+	}
+	for _, tt := range tests {
+		_, err := typeset.Typeset(tt.doc, tt.preset, f)
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want) || !strings.Contains(err.Error(), "U+E000") {
+			t.Errorf("%s: error %v, want one at %s naming U+E000", tt.name, err, tt.want)
 		}
 	}
 }
