@@ -161,9 +161,10 @@ func TestFailedBuildKeepsFiles(t *testing.T) {
 	}
 }
 
-// TestSamplesMeetTheStandard builds every sample and runs the standard's checks on
-// it when the tools are here: gbt9704-check on the PDF (0 violations), validate-docx on
-// the DOCX (0 errors).
+// TestSamplesMeetTheStandard builds every sample, and every test document made for a
+// case of the standard (testdata/print), and runs the standard's checks on it when the
+// tools are here: gbt9704-check on the PDF (0 violations), validate-docx on the DOCX
+// (0 errors).
 func TestSamplesMeetTheStandard(t *testing.T) {
 	check := "../../shared/tools/gbt9704-check"
 	validate := "../../shared/ooxml/validate-docx"
@@ -171,6 +172,8 @@ func TestSamplesMeetTheStandard(t *testing.T) {
 	if err != nil || len(samples) < 6 {
 		t.Fatalf("samples: %v %v", samples, err)
 	}
+	cases, _ := filepath.Glob("testdata/print/*.toml")
+	samples = append(samples, cases...)
 	b := generator.NewBuilder(nil, false)
 	for _, s := range samples {
 		name := strings.TrimSuffix(filepath.Base(s), ".toml")
