@@ -15,6 +15,7 @@ type run struct {
 	role  layout.Role
 	text  string
 	extra string // run content after the text in a run of its own (a drawing), or ""
+	tight int    // w:spacing: twips taken off each character's advance, or 0
 }
 
 // paragraph writes one w:p: the paragraph style, direct paragraph properties (already
@@ -40,6 +41,9 @@ func (w *writer) paragraph(b *strings.Builder, pStyle, direct string, runs ...ru
 				b.WriteString(`<w:rStyle w:val="` + r.style + `"/>`)
 			}
 			b.WriteString(rFonts(w.p.Fonts[r.role], true))
+			if r.tight > 0 {
+				b.WriteString(`<w:spacing w:val="-` + itoa(r.tight) + `"/>`)
+			}
 			b.WriteString(`</w:rPr>`)
 			runText(b, r.text)
 			b.WriteString(`</w:r>`)

@@ -114,7 +114,7 @@ func (w *writer) markSize() layout.Pt {
 	}
 	ems := widest + latinEms(st.MarkSuffix)
 	if len(h.Issuers) > 1 {
-		ems += 0.5
+		ems += 0.5 + 0.25 // the gap before "文件", and the names' column's spare (see mark)
 	}
 	// LibreOffice puts about ⅕ em between CJK and Latin text whatever w:autoSpaceDE
 	// says (docs/docx.md): room for it, so the 标志 never wraps there

@@ -36,7 +36,11 @@ type pdfPages struct {
 	pageStartFound bool
 	lineInPara     int    // lines of the page's first paragraph on the pages before
 	splitHead      string // their text
-	ccLines        int    // lines of the 版记's 抄送 in the PDF
+	ccLines        int    // lines of the 版记's 抄送 in the PDF, on its last page
+	// A 版记 longer than a page: the 抄送 lines on each of its pages before the last,
+	// and on the last (the text of each line, "抄送：" on the first).
+	ccPages [][]string
+	ccLast  []string
 }
 
 // layoutPages typesets doc as the PDF is made with the bundled fonts. When a role has
@@ -95,19 +99,40 @@ func layoutPages(doc *model.Document, p *layout.Preset) pdfPages {
 			out.textPage = i + 1
 		}
 	}
-	out.blank = out.imprintPage-out.textPage == 2
-	last := res.Pages[out.imprintPage-1]
-	// the 版记's lines are the last ones placed on its page: 抄送, then the 印发 line
-	n := 0
-	for i := len(last.Lines) - 1; i >= 0 && last.Lines[i].Block == 0 && last.Lines[i].Kind == typeset.Body; i-- {
-		n++
+	// the 版记's lines, page by page: 抄送, then the 印发 line
+	var imprint [][]string
+	start := 0 // the 版记's first page
+	for i, pg := range res.Pages {
+		var ls []string
+		for _, l := range pg.Lines {
+			if l.Kind == typeset.Imprint {
+				ls = append(ls, l.Text())
+			}
+		}
+		if len(ls) > 0 && start == 0 {
+			start = i + 1
+		}
+		if start > 0 {
+			imprint = append(imprint, ls)
+		}
 	}
-	out.ccLines = n
+	if start == 0 {
+		return out
+	}
+	out.blank = start-out.textPage == 2
+	last := res.Pages[out.imprintPage-1]
+	out.ccLast = imprint[len(imprint)-1]
 	if p.Imprint.Rules && (doc.Imprint.Printer != "" || !doc.Imprint.PrintDate.IsZero()) {
-		out.ccLines--
+		out.ccLast = out.ccLast[:len(out.ccLast)-1]
 	}
 	if len(doc.Imprint.CC) == 0 {
-		out.ccLines = 0
+		out.ccLast = nil
+	}
+	out.ccLines = len(out.ccLast)
+	if len(imprint) > 1 {
+		out.ccPages = imprint[:len(imprint)-1]
+	} else {
+		out.ccLast = nil // the whole 抄送 on one page: the writer sets it from the content
 	}
 	out.imprintFolio = !last.NoFolio && last.Folio != nil
 	if out.textPage != out.imprintPage || out.imprintFolio || out.imprintPage == 1 {

@@ -33,8 +33,9 @@ const (
 	Title
 	Heading
 	Signature
-	Cell  // text in a table cell
-	Folio // the page number
+	Cell    // text in a table cell
+	Folio   // the page number
+	Imprint // a line of the 版记: 抄送, 印发机关 and 印发日期
 )
 
 // Color is an RGB colour; the zero value is black.
