@@ -112,6 +112,12 @@ func (b *Builder) Render(file string, src []byte, formats []Format) (*Output, er
 // located turns a character error of the typesetter, which knows only where the
 // paragraph starts, into a content error at the character itself, with its line.
 func located(file string, src []byte, err error) error {
+	var te *typeset.TableError
+	if errors.As(err, &te) {
+		return &content.Error{Pos: te.Pos, Source: sourceLine(src, te.Pos.Line),
+			Msg: fmt.Sprintf("表格「%s」有 %d 列，太宽：表格字号缩到最小也排不下版心（最多约 %d 列）", te.Title, te.Columns, te.Max),
+			Hint: fmt.Sprintf("把表格拆成几张，每张不超过 %d 列；或把行和列互换（转置），让列数变少", te.Max)}
+	}
 	var ce *typeset.CharError
 	if !errors.As(err, &ce) {
 		return err

@@ -14,8 +14,9 @@ type run struct {
 	style string // character style id, or ""
 	role  layout.Role
 	text  string
-	extra string // run content after the text in a run of its own (a drawing), or ""
-	tight int    // w:spacing: twips taken off each character's advance, or 0
+	extra string    // run content after the text in a run of its own (a drawing), or ""
+	tight int       // w:spacing: twips taken off each character's advance, or 0
+	size  layout.Pt // a size other than the style's, or 0
 }
 
 // paragraph writes one w:p: the paragraph style, direct paragraph properties (already
@@ -43,6 +44,10 @@ func (w *writer) paragraph(b *strings.Builder, pStyle, direct string, runs ...ru
 			b.WriteString(rFonts(w.p.Fonts[r.role], true))
 			if r.tight > 0 {
 				b.WriteString(`<w:spacing w:val="-` + itoa(r.tight) + `"/>`)
+			}
+			if r.size > 0 {
+				hp := itoa(halfPoints(r.size))
+				b.WriteString(`<w:sz w:val="` + hp + `"/><w:szCs w:val="` + hp + `"/>`)
 			}
 			b.WriteString(`</w:rPr>`)
 			runText(b, r.text)

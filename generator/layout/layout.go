@@ -133,6 +133,8 @@ type Table struct {
 	PadH       MM   `toml:"padding_h_mm"`
 	PadV       MM   `toml:"padding_v_mm"`
 	Border     Pt   `toml:"border_pt"`
+	// Smaller sizes a table too wide for the 版心 tries in turn (小四, 五号).
+	Smaller []Pt `toml:"smaller_sizes_pt"`
 }
 
 // Docx holds the values that describe the layout to word processors.
