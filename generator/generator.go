@@ -115,7 +115,7 @@ func located(file string, src []byte, err error) error {
 	var te *typeset.TableError
 	if errors.As(err, &te) {
 		return &content.Error{Pos: te.Pos, Source: sourceLine(src, te.Pos.Line),
-			Msg: fmt.Sprintf("表格「%s」有 %d 列，太宽：表格字号缩到最小也排不下版心（最多约 %d 列）", te.Title, te.Columns, te.Max),
+			Msg:  fmt.Sprintf("表格「%s」有 %d 列，太宽：表格字号缩到最小也排不下版心（最多约 %d 列）", te.Title, te.Columns, te.Max),
 			Hint: fmt.Sprintf("把表格拆成几张，每张不超过 %d 列；或把行和列互换（转置），让列数变少", te.Max)}
 	}
 	var ce *typeset.CharError
