@@ -24,9 +24,17 @@ func FitColumns(natural []Pt, numeric []bool, total, pad, size Pt) []Pt {
 			open = append(open, j)
 		}
 	}
-	if len(open) == 0 { // only numbers: share evenly what is spare
+	if len(open) == 0 { // only numbers: equal columns, or, when one is wider than its
+		// share, each its own width and an equal part of what is spare
+		even := true
+		for _, w := range ws {
+			even = even && w <= total/Pt(len(ws))
+		}
 		for j := range ws {
-			if sum <= total {
+			switch {
+			case even:
+				ws[j] = total / Pt(len(ws))
+			case sum <= total:
 				ws[j] += (total - sum) / Pt(len(ws))
 			}
 		}
