@@ -74,6 +74,9 @@ func (b *Builder) Render(file string, src []byte, formats []Format) (*Output, er
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
 	if err := fits(doc, preset); err != nil {
+		if ce, ok := err.(*content.Error); ok {
+			ce.Source = sourceLine(src, ce.Pos.Line)
+		}
 		return nil, err
 	}
 	out := &Output{Doc: doc, Preset: preset, Files: map[Format][]byte{}, file: file, src: src}
@@ -110,6 +113,12 @@ func (b *Builder) Render(file string, src []byte, formats []Format) (*Output, er
 // located turns a character error of the typesetter, which knows only where the
 // paragraph starts, into a content error at the character itself, with its line.
 func located(file string, src []byte, err error) error {
+	var te *typeset.TableError
+	if errors.As(err, &te) {
+		return &content.Error{Pos: te.Pos, Source: sourceLine(src, te.Pos.Line),
+			Msg:  fmt.Sprintf("表格「%s」有 %d 列，太宽：表格字号缩到最小也排不下版心（最多约 %d 列）", te.Title, te.Columns, te.Max),
+			Hint: fmt.Sprintf("把表格拆成几张，每张不超过 %d 列；或把行和列互换（转置），让列数变少", te.Max)}
+	}
 	var ce *typeset.CharError
 	if !errors.As(err, &ce) {
 		return err
@@ -151,8 +160,15 @@ func sourceLine(src []byte, n int) string {
 	return lines[n-1]
 }
 
-// fits checks what only the preset can tell: a 签发人 belongs to an 上行文 preset.
+// fits checks what only the preset can tell: a 签发人 belongs to an 上行文 preset, and
+// the 标志 of a 联合行文 stacks only so many names before the 发文字号 leaves page 1.
 func fits(doc *model.Document, p *layout.Preset) error {
+	if n, most := len(doc.Header.Issuers), p.MarkMaxIssuers(); n > most {
+		return &content.Error{Pos: doc.Fields["issuer"], Field: "issuer",
+			Msg: fmt.Sprintf("联合行文的发文机关标志有 %d 个机关，排不下：版式「%s」的标志最多排 %d 个机关名称（字号已缩到最小 %g 磅）",
+				n, p.Name, most, float64(p.Header.MarkMinSize)),
+			Hint: "issuer 只列主办机关和主要联署机关（署名 author 仍可列出全部机关）"}
+	}
 	if len(doc.Header.Signers) > 0 && !p.Header.Signers {
 		return &content.Error{Pos: doc.Fields["signers"], Field: "signers",
 			Msg:  "签发人只用于上行文：版式「" + p.Name + "」没有签发人（§7.2.6）",

@@ -271,7 +271,7 @@ func TestCharacterErrors(t *testing.T) {
 	}
 }
 
-const rare = "testdata/rare-characters.toml"
+const rare = "testdata/print/rare-characters.toml"
 
 // TestRareCharacters builds a document with 王𬌗 (U+2C317, beyond the BMP) in the
 // 发文机关标志, the title, the text and the 署名, and 儽 and „, which only the last-resort

@@ -262,6 +262,11 @@ func (b *builder) date(key, meaning string, v any) model.Date {
 	case time.Time:
 		switch v.Location().String() {
 		case "date-local":
+			if v.Year() < 1 { // year 0 would print no date at all
+				b.errAt(off, key, fmt.Sprintf("%s的年份 %04d 不对：年份应在 1–9999 之间", meaning, v.Year()),
+					fmt.Sprintf("写成 %s = 2024-%02d-%02d（印为“2024年%d月%d日”）", key, v.Month(), v.Day(), v.Month(), v.Day()))
+				return model.Date{}
+			}
 			return model.Date{Year: v.Year(), Month: int(v.Month()), Day: v.Day()}
 		case "time-local":
 			b.errAt(off, key, meaning+"应为日期，这里写的是时间", "写成 "+key+" = 2024-01-10")

@@ -114,10 +114,10 @@ func (b *builder) number(path, name, lhs string, v any) float64 {
 	off := b.l.valOff(path)
 	switch v := v.(type) {
 	case int64:
-		return float64(v)
+		return b.countRange(off, path, name, lhs, float64(v))
 	case float64:
 		if !math.IsNaN(v) && !math.IsInf(v, 0) {
-			return v
+			return b.countRange(off, path, name, lhs, v)
 		}
 	case string:
 		hint := "数量写阿拉伯数字，不加引号，例如 " + lhs + " = 9"
@@ -129,4 +129,21 @@ func (b *builder) number(path, name, lhs string, v any) float64 {
 	}
 	b.errAt(off, path, "计数「"+name+"」的数量不是数字：这里写的是"+typeName(v), "数量写阿拉伯数字，例如 "+lhs+" = 9")
 	return 0
+}
+
+// countRange checks that a count is a number of things that prints exactly: not
+// negative (a count of activities; a decrease is said in the text), at most
+// model.MaxNumber, so that it and the 合计 print in plain digits.
+func (b *builder) countRange(off int, path, name, lhs string, v float64) float64 {
+	switch {
+	case v < 0:
+		b.errAt(off, path, "计数「"+name+"」的数量不能是负数（这里写的是 "+model.FormatNumber(v)+"）",
+			"计数是次数、家数等，写 0 或正数，例如 "+lhs+" = 9；减少的数量请在正文里写明，如“比上年减少3次”")
+		return 0
+	case v > model.MaxNumber:
+		b.errAt(off, path, "计数「"+name+"」的数量太大：最大为 1000000000000000（一千万亿）",
+			"检查这个数字是否写错；很大的数量请换用更大的单位，例如 unit = \"亿元\"")
+		return 0
+	}
+	return v
 }

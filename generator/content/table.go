@@ -1,6 +1,7 @@
 package content
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -260,7 +261,7 @@ func (b *builder) countTable2(path string, m map[string]any, t *model.Table, tot
 		}
 		return model.FormatNumber(*v)
 	}
-	var sum, sumLast, sumTarget float64
+	var sum, sumLast, sumTarget []string // the numbers as printed, added exactly
 	more, allLast, allTarget := false, true, true
 	for i, c := range chosen {
 		row := &model.Row{}
@@ -292,15 +293,15 @@ func (b *builder) countTable2(path string, m map[string]any, t *model.Table, tot
 			row.Cells = append(row.Cells, &model.Cell{Text: opt(c.Target), Span: 1})
 		}
 		t.Rows = append(t.Rows, row)
-		sum += c.Value
+		sum = append(sum, model.FormatNumber(c.Value))
 		more = more || c.More
 		if c.LastYear != nil {
-			sumLast += *c.LastYear
+			sumLast = append(sumLast, opt(c.LastYear))
 		} else {
 			allLast = false
 		}
 		if c.Target != nil {
-			sumTarget += *c.Target
+			sumTarget = append(sumTarget, opt(c.Target))
 		} else {
 			allTarget = false
 		}
@@ -311,7 +312,14 @@ func (b *builder) countTable2(path string, m map[string]any, t *model.Table, tot
 		if grouped {
 			row.Cells = append(row.Cells, &model.Cell{Span: 1})
 		}
-		num := model.FormatNumber(sum)
+		add := func(nums []string) string {
+			s, ok := model.SumDecimal(nums)
+			if !ok {
+				b.errAt(b.l.valOff(joinPath(path, "total")), joinPath(path, "total"), tooBigTotal, tooBigHint)
+			}
+			return s
+		}
+		num := add(sum)
 		if more {
 			num += "余"
 		}
@@ -319,14 +327,14 @@ func (b *builder) countTable2(path string, m map[string]any, t *model.Table, tot
 		if lastYear {
 			s := ""
 			if allLast {
-				s = model.FormatNumber(sumLast)
+				s = add(sumLast)
 			}
 			row.Cells = append(row.Cells, &model.Cell{Text: s, Span: 1})
 		}
 		if target {
 			s := ""
 			if allTarget {
-				s = model.FormatNumber(sumTarget)
+				s = add(sumTarget)
 			}
 			row.Cells = append(row.Cells, &model.Cell{Text: s, Span: 1})
 		}
@@ -369,6 +377,12 @@ func (b *builder) freeTable(path string, m map[string]any, t *model.Table, total
 				case string:
 					cells = append(cells, strings.TrimSpace(c))
 				case int64, float64:
+					if v := toFloat(c); math.Abs(v) > model.MaxNumber || math.IsNaN(v) {
+						q := indexPath(p, j)
+						b.errAt(b.l.valOff(q), q, "单元格的数字太大：最大为 1000000000000000（一千万亿）",
+							"检查这个数字是否写错；很大的数字请换用更大的单位（在 unit 中写明），或写成文字 \"…\"")
+						return
+					}
 					cells = append(cells, model.FormatNumber(toFloat(c)))
 				default:
 					q := indexPath(p, j)
@@ -388,7 +402,7 @@ func (b *builder) freeTable(path string, m map[string]any, t *model.Table, total
 		row := &model.Row{}
 		for j, c := range cells {
 			row.Cells = append(row.Cells, &model.Cell{Text: c, Span: 1})
-			if _, err := strconv.ParseFloat(c, 64); err != nil {
+			if !model.IsDecimal(c) {
 				t.Numeric[j] = false
 			}
 		}
@@ -404,12 +418,16 @@ func (b *builder) freeTable(path string, m map[string]any, t *model.Table, total
 		for j := 0; j < n; j++ {
 			cell := &model.Cell{Span: 1}
 			if j > 0 && t.Numeric[j] {
-				var s float64
+				var nums []string
 				for _, r := range t.Rows {
-					v, _ := strconv.ParseFloat(r.Cells[j].Text, 64)
-					s += v
+					nums = append(nums, r.Cells[j].Text)
 				}
-				cell.Text, summed = model.FormatNumber(s), true
+				s, ok := model.SumDecimal(nums)
+				if !ok {
+					b.errAt(b.l.valOff(joinPath(path, "total")), joinPath(path, "total"), tooBigTotal, tooBigHint)
+					return
+				}
+				cell.Text, summed = s, true
 			}
 			row.Cells = append(row.Cells, cell)
 		}
@@ -422,6 +440,11 @@ func (b *builder) freeTable(path string, m map[string]any, t *model.Table, total
 		t.Rows = append(t.Rows, row)
 	}
 }
+
+const (
+	tooBigTotal = "合计太大：合计最大为 1000000000000000（一千万亿）"
+	tooBigHint  = "检查各项数字是否写错；很大的数量请换用更大的单位（如“亿元”），或删除 total = true"
+)
 
 func hasRowsKey(m map[string]any) bool {
 	_, ok := m["rows"]

@@ -151,18 +151,65 @@ func (w *writer) imprint(b *strings.Builder, ccLines int) error {
 		return `<w:` + side + ` w:val="single" w:sz="` + itoa(sz) + `" w:space="0" w:color="000000"/>`
 	}
 	printed := st.Rules && (im.Printer != "" || !im.PrintDate.IsZero())
+	squeeze := 0 // twips the 印发 line's height gives up
+	label := twips(layout.Pt(gridChars("抄送：")) * size)
+	ind := func(hang bool) string {
+		if !hang { // a continued 抄送: its lines align with the names
+			return `<w:ind w:left="` + itoa(in+label) + `" w:right="` + itoa(in) + `" w:firstLine="0" w:firstLineChars="0"/>`
+		}
+		return `<w:ind w:left="` + itoa(in+label) + `" w:right="` + itoa(in) +
+			`" w:hangingChars="` + itoa(int(gridChars("抄送：")*100)) + `" w:hanging="` + itoa(label) + `"/>`
+	}
+	// A 版记 longer than a page: the PDF's lines of each page before the last, as
+	// a paragraph from the foot of the first page (under the thick rule) and whole
+	// pages after it, each line ended by a line break so the pages break alike. The
+	// PDF squeezes punctuation to fit a line, which the DOCX does not
+	// (characterSpacingControl doNotCompress): its characters are set 1 pt closer, so
+	// that every line of the PDF fits a line of the DOCX.
+	const tight = 20
+	for i, lines := range w.pages.ccPages {
+		if err := checkText(strings.Join(lines, ""), doc.Fields["cc"]); err != nil {
+			return err
+		}
+		pPr := ""
+		if i > 0 {
+			pPr = `<w:pageBreakBefore/>`
+		}
+		pPr += `<w:widowControl w:val="0"/>`
+		before := (w.p.Grid.Lines - len(lines)) * pitch
+		if i == 0 && st.Rules {
+			pPr += `<w:pBdr>` + border("top", thick) + `</w:pBdr>`
+			before -= thick * 20 / 8
+		}
+		pPr += `<w:spacing w:before="` + itoa(max(before, 0)) + `" w:after="0" w:line="` + itoa(pitch) + `" w:lineRule="exact"/>`
+		pPr += ind(i == 0)
+		w.paragraph(b, styleImprint, pPr, run{role: st.Role, text: strings.Join(lines, "\n"), tight: tight})
+	}
+	if len(w.pages.ccPages) > 0 { // the last page's frames anchor on a new page
+		b.WriteString(`<w:p><w:pPr><w:pageBreakBefore/><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>` +
+			`<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>`)
+	}
 	if len(im.CC) > 0 {
-		names := strings.Join(im.CC, "，")
+		names := "抄送：" + strings.Join(im.CC, "，")
 		if !strings.HasSuffix(names, "。") {
 			names += "。"
+		}
+		r := run{role: st.Role, text: names}
+		if len(w.pages.ccPages) > 0 {
+			r = run{role: st.Role, text: strings.Join(w.pages.ccLast, "\n"), tight: tight}
+			names = strings.Join(w.pages.ccLast, "")
 		}
 		if err := checkText(names, doc.Fields["cc"]); err != nil {
 			return err
 		}
 		y := -1
 		pPr := ""
-		if st.Rules {
-			pPr = `<w:pBdr>` + border("top", thick)
+		continued := !strings.HasPrefix(names, "抄送：")
+		if st.Rules && (!continued || !printed) {
+			pPr = `<w:pBdr>`
+			if !continued {
+				pPr += border("top", thick)
+			}
 			if !printed {
 				pPr += border("bottom", thick)
 			}
@@ -172,11 +219,18 @@ func (w *writer) imprint(b *strings.Builder, ccLines int) error {
 			// above the 印发 frame: its line and rules, then 抄送's lines and top rule
 			h := pitch + (thin+thick)*20/8
 			y = mmTwips(w.p.Page.BodyHeight) - h - max(ccLines, 1)*pitch - thick*20/8
+			// a 版记 that fills the page: the rules take room that the PDF's lines do
+			// not, and the 1 pt paragraphs that anchor the frames sit above them, so
+			// the 印发 line gives that room up
+			const anchors = 60
+			squeeze = max(anchors-y, 0)
+			y = max(y, anchors)
 		}
-		label := twips(layout.Pt(gridChars("抄送：")) * size)
-		pPr = frame(y) + pPr + `<w:ind w:left="` + itoa(in+label) + `" w:right="` + itoa(in) +
-			`" w:hangingChars="` + itoa(int(gridChars("抄送：")*100)) + `" w:hanging="` + itoa(label) + `"/>`
-		w.paragraph(b, styleImprint, pPr, run{role: st.Role, text: "抄送：" + names})
+		if len(w.pages.ccPages) > 0 {
+			pPr += `<w:spacing w:before="0" w:after="0" w:line="` + itoa(pitch) + `" w:lineRule="exact"/>`
+		}
+		pPr = frame(y) + pPr + ind(!continued)
+		w.paragraph(b, styleImprint, pPr, r)
 	}
 	if printed {
 		if err := checkText(im.Printer, doc.Fields["printer"]); err != nil {
@@ -188,6 +242,9 @@ func (w *writer) imprint(b *strings.Builder, ccLines int) error {
 		}
 		pPr := frame(-1) + `<w:pBdr>` + border("top", top) + border("bottom", thick) + `</w:pBdr>`
 		pPr += `<w:tabs><w:tab w:val="right" w:pos="` + itoa(width-in) + `"/></w:tabs>`
+		if squeeze > 0 {
+			pPr += `<w:spacing w:before="0" w:after="0" w:line="` + itoa(pitch-squeeze) + `" w:lineRule="exact"/>`
+		}
 		pPr += `<w:ind w:left="` + itoa(in) + `" w:right="` + itoa(in) + `" w:firstLine="0" w:firstLineChars="0"/>`
 		text := im.Printer
 		if !im.PrintDate.IsZero() {

@@ -13,7 +13,9 @@ type run struct {
 	style string // character style id, or ""
 	role  layout.Role
 	text  string
-	extra string // run content after the text in a run of its own (a drawing), or ""
+	extra string    // run content after the text in a run of its own (a drawing), or ""
+	tight int       // w:spacing: twips taken off each character's advance, or 0
+	size  layout.Pt // a size other than the style's, or 0
 }
 
 // paragraph writes one w:p: the paragraph style, direct paragraph properties (already
@@ -37,6 +39,13 @@ func (w *writer) paragraph(b *strings.Builder, pStyle, direct string, runs ...ru
 				b.WriteString(`<w:rStyle w:val="` + piece.style + `"/>`)
 			}
 			b.WriteString(rFonts(w.p.Fonts[piece.role], true))
+			if piece.tight > 0 {
+				b.WriteString(`<w:spacing w:val="-` + itoa(piece.tight) + `"/>`)
+			}
+			if piece.size > 0 {
+				hp := itoa(halfPoints(piece.size))
+				b.WriteString(`<w:sz w:val="` + hp + `"/><w:szCs w:val="` + hp + `"/>`)
+			}
 			b.WriteString(`</w:rPr>`)
 			runText(b, piece.text)
 			b.WriteString(`</w:r>`)
@@ -71,17 +80,22 @@ func (w *writer) fallbackRuns(r run) []run {
 		}
 		return r.role
 	}
+	piece := func(role layout.Role, text string) run {
+		p := r
+		p.role, p.text, p.extra = role, text, ""
+		return p
+	}
 	var out []run
 	start, cur := 0, layout.Role("")
 	for i, c := range r.text {
 		role := fontOf(c)
 		if i > 0 && role != cur {
-			out = append(out, run{style: r.style, role: cur, text: r.text[start:i]})
+			out = append(out, piece(cur, r.text[start:i]))
 			start = i
 		}
 		cur = role
 	}
-	return append(out, run{style: r.style, role: cur, text: r.text[start:]})
+	return append(out, piece(cur, r.text[start:]))
 }
 
 // endSection ends the current section with sectPr: in the last paragraph's properties,

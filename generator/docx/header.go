@@ -71,14 +71,14 @@ func (g headerLayout) slotTop(p *layout.Preset, slot int) int { return twips(g.p
 // advances (the mark font's own are ½ em in a GB font, a little wider in Noto Serif).
 func (w *writer) markSize() layout.Pt {
 	h, st := w.doc.Header, w.p.Header
-	size := st.MarkSize
+	size := w.p.MarkStackSize(len(h.Issuers))
 	var widest float64
 	for _, n := range h.Issuers {
 		widest = max(widest, latinEms(n))
 	}
 	ems := widest + latinEms(st.MarkSuffix)
 	if len(h.Issuers) > 1 {
-		ems += 0.5
+		ems += 0.5 + 0.25 // the gap before "文件", and the names' column's spare (see mark)
 	}
 	// LibreOffice puts about ⅕ em between CJK and Latin text whatever w:autoSpaceDE
 	// says (docs/docx.md): room for it, so the 标志 never wraps there
@@ -306,7 +306,7 @@ func (w *writer) markHeight(g headerLayout) int {
 	if n <= 1 {
 		return twips(g.markSize * markLead)
 	}
-	return n * twips(g.markSize*1.2)
+	return n * twips(g.markSize*layout.MarkLead)
 }
 
 // mark writes the 发文机关标志: red, centred, in the mark role at the (shrunk) size. A
@@ -327,10 +327,11 @@ func (w *writer) mark(b *strings.Builder, g headerLayout, before int) {
 	// spacing before of its own)
 	spacer(b, before)
 	size := g.markSize
-	lead := twips(size * 1.2)
+	lead := twips(size * layout.MarkLead)
 	var widest float64
 	for _, n := range h.Issuers {
-		widest = max(widest, latinEms(n))
+		// with LibreOffice's space where CJK meets Latin (see markSize)
+		widest = max(widest, latinEms(n)+0.25*float64(scriptChanges(n)))
 	}
 	// a quarter em to spare, so no name wraps where the fonts are a little wider
 	left := twips(layout.Pt(widest+0.25) * size)
@@ -346,7 +347,9 @@ func (w *writer) mark(b *strings.Builder, g headerLayout, before int) {
 		b.WriteString(`<w:gridCol w:w="` + itoa(rightW) + `"/>`)
 	}
 	b.WriteString(`</w:tblGrid><w:tr><w:trPr><w:cantSplit/></w:trPr>`)
-	lineSp := `<w:spacing w:line="` + itoa(lead) + `" w:lineRule="exact"/>`
+	// off the document grid: at a size shrunk below the grid's cell (many names), the
+	// grid would give each character a whole cell and wrap the names
+	lineSp := `<w:snapToGrid w:val="0"/><w:spacing w:line="` + itoa(lead) + `" w:lineRule="exact"/>`
 	b.WriteString(`<w:tc><w:tcPr><w:tcW w:w="` + itoa(left) + `" w:type="dxa"/></w:tcPr>`)
 	w.inCell++
 	for i, n := range h.Issuers {

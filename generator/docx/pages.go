@@ -25,7 +25,11 @@ type pdfPages struct {
 	// whether a blank page stands between them (then neither shows a number, §7.5).
 	textPage, imprintPage int
 	blank                 bool
-	ccLines               int // lines of the 版记's 抄送 in the PDF
+	ccLines               int // lines of the 版记's 抄送 in the PDF, on its last page
+	// A 版记 longer than a page: the 抄送 lines on each of its pages before the last,
+	// and on the last (the text of each line, "抄送：" on the first).
+	ccPages [][]string
+	ccLast  []string
 }
 
 // bundledFaces returns the bundled font of each role of the preset that has one.
@@ -62,7 +66,7 @@ func layoutPages(doc *model.Document, p *layout.Preset, f typeset.Fonts) pdfPage
 	titleBlock := -1
 	for _, pg := range res.Pages {
 		for _, l := range pg.Lines {
-			if l.Kind == typeset.Title && l.Slot >= 0 && l.Block > 0 && (titleBlock < 0 || l.Block == titleBlock) {
+			if l.Kind == typeset.Title && l.Block > 0 && (titleBlock < 0 || l.Block == titleBlock) {
 				titleBlock = l.Block
 				out.title = append(out.title, l.Text())
 			}
@@ -89,19 +93,39 @@ func layoutPages(doc *model.Document, p *layout.Preset, f typeset.Fonts) pdfPage
 			out.textPage = i + 1
 		}
 	}
-	out.blank = out.imprintPage-out.textPage == 2
-	last := res.Pages[out.imprintPage-1]
-	// the 版记's lines are the last ones placed on its page: 抄送, then the 印发 line
-	n := 0
-	for i := len(last.Lines) - 1; i >= 0 && last.Lines[i].Block == 0 && last.Lines[i].Kind == typeset.Body; i-- {
-		n++
+	// the 版记's lines, page by page: 抄送, then the 印发 line
+	var imprint [][]string
+	start := 0 // the 版记's first page
+	for i, pg := range res.Pages {
+		var ls []string
+		for _, l := range pg.Lines {
+			if l.Kind == typeset.Imprint {
+				ls = append(ls, l.Text())
+			}
+		}
+		if len(ls) > 0 && start == 0 {
+			start = i + 1
+		}
+		if start > 0 {
+			imprint = append(imprint, ls)
+		}
 	}
-	out.ccLines = n
+	if start == 0 {
+		return out
+	}
+	out.blank = start-out.textPage == 2
+	out.ccLast = imprint[len(imprint)-1]
 	if p.Imprint.Rules && (doc.Imprint.Printer != "" || !doc.Imprint.PrintDate.IsZero()) {
-		out.ccLines--
+		out.ccLast = out.ccLast[:len(out.ccLast)-1]
 	}
 	if len(doc.Imprint.CC) == 0 {
-		out.ccLines = 0
+		out.ccLast = nil
+	}
+	out.ccLines = len(out.ccLast)
+	if len(imprint) > 1 {
+		out.ccPages = imprint[:len(imprint)-1]
+	} else {
+		out.ccLast = nil // the whole 抄送 on one page: the writer sets it from the content
 	}
 	return out
 }

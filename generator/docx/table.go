@@ -6,6 +6,7 @@ import (
 
 	"github.com/gongwen/gongwen/generator/layout"
 	"github.com/gongwen/gongwen/generator/model"
+	"github.com/gongwen/gongwen/generator/typeset"
 )
 
 // ems is the estimated width of text in ems of its size: full-width characters
@@ -35,9 +36,10 @@ func textEms(s string, space float64) float64 {
 func numeric(tb *model.Table, j int) bool { return j < len(tb.Numeric) && tb.Numeric[j] }
 
 // columns returns the widths of tb's columns in twips, summing exactly to the 版心
-// width: the PDF's rule (layout.FitColumns) on the estimated natural widths of the
-// header and of every cell that is not covered by a category cell above.
-func (w *writer) columns(tb *model.Table) []int {
+// width, and the size of its text: the PDF's rule (layout.Table.FitTable) on the
+// estimated natural widths of the header and of every cell that is not covered by a
+// category cell above. A table too wide even at the smallest size is an error.
+func (w *writer) columns(tb *model.Table) ([]int, layout.Pt, error) {
 	st := w.p.Table
 	n := len(tb.Header)
 	natural := make([]layout.Pt, n)
@@ -53,7 +55,10 @@ func (w *writer) columns(tb *model.Table) []int {
 			}
 		}
 	}
-	ws := layout.FitColumns(natural, numbers, w.p.Page.BodyWidth.Pt(), st.PadH.Pt(), st.Size)
+	size, ws, ok := st.FitTable(natural, numbers, w.p.Page.BodyWidth.Pt())
+	if !ok {
+		return nil, 0, &typeset.TableError{Pos: tb.Pos, Title: tb.Title, Columns: n, Max: st.MaxColumns(w.p.Page.BodyWidth.Pt())}
+	}
 	// Round the column edges, not the widths, so the grid sums to the table width.
 	out := make([]int, n)
 	var x layout.Pt
@@ -67,7 +72,7 @@ func (w *writer) columns(tb *model.Table) []int {
 	if n > 0 {
 		out[n-1] += mmTwips(w.p.Page.BodyWidth) - prev
 	}
-	return out
+	return out, size, nil
 }
 
 // table writes a table block (spec §9): for a 附表 its label on a new page and a blank
@@ -98,7 +103,14 @@ func (w *writer) table(b *strings.Builder, tb *model.Table, keepLast bool, gap i
 		w.paragraph(b, styleTableUnit, before(), run{role: st.Role, text: tb.Unit})
 	}
 
-	ws := w.columns(tb)
+	ws, size, err := w.columns(tb)
+	if err != nil {
+		return 0, err
+	}
+	small := layout.Pt(0) // a table set smaller than the table style's size
+	if size != st.Size {
+		small = size
+	}
 	n := len(ws)
 	if n == 0 { // no columns: nothing to draw (the content parser gives every table a header)
 		return gap, nil
@@ -130,13 +142,13 @@ func (w *writer) table(b *strings.Builder, tb *model.Table, keepLast bool, gap i
 	cellOf := func(j int, text string, role layout.Role, pStyle, align, keep, merge string) tableCell {
 		c := tableCell{width: ws[j], merge: merge, pStyle: pStyle, align: align, keep: keep}
 		if text != "" {
-			c.runs = []run{{role: role, text: text}}
+			c.runs = []run{{role: role, text: text, size: small}}
 		}
 		// A cell the PDF sets on one line gives up the padding on the side its text does
 		// not touch (both sides when centred): the text stays where it is, but a word
 		// processor that sets it a little wider than the PDF (LibreOffice's space between
 		// digits and Chinese, rounding to twips) does not wrap it.
-		if twips(layout.Pt(ems(text))*st.Size) <= ws[j]-2*pad {
+		if twips(layout.Pt(ems(text))*size) <= ws[j]-2*pad {
 			c.marLeft, c.marRight = pad, pad
 			switch align {
 			case "right":
@@ -191,14 +203,14 @@ func (w *writer) table(b *strings.Builder, tb *model.Table, keepLast bool, gap i
 		b.WriteString(`</w:tr>`)
 	}
 	b.WriteString(`</w:tbl>`)
-	return w.gapAfter(tb, ws), nil
+	return w.gapAfter(tb, ws, size), nil
 }
 
 // gapAfter is the space from the end of tb to the next line of the body grid. The
 // table starts on a grid line; its height is predicted from the PDF's row rule (the
 // tallest cell's lines × the table pitch + the padding, each row), with the cell
 // text broken at the column widths as estimated by ems, plus one rule.
-func (w *writer) gapAfter(tb *model.Table, ws []int) int {
+func (w *writer) gapAfter(tb *model.Table, ws []int, size layout.Pt) int {
 	st := w.p.Table
 	pitch := w.p.Docx.LinePitchTw
 	if pitch <= 0 {
@@ -211,7 +223,7 @@ func (w *writer) gapAfter(tb *model.Table, ws []int) int {
 		lines := 1
 		for j, t := range texts {
 			if j < len(ws) && !skip(j) {
-				lines = max(lines, cellLines(t, st.Size, ws[j]-2*pad))
+				lines = max(lines, cellLines(t, size, ws[j]-2*pad))
 			}
 		}
 		height += lines*twips(st.LinePitch) + rowPad

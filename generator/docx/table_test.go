@@ -349,7 +349,11 @@ func TestInPlaceTable(t *testing.T) {
 	}
 	gap := intAttr(t, next.path("pPr", "spacing"), "before")
 	w := &writer{doc: doc, p: p}
-	if want := w.gapAfter(tb, w.columns(tb)); gap != want || gap <= 0 || gap >= p.Docx.LinePitchTw {
+	ws, size, err := w.columns(tb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := w.gapAfter(tb, ws, size); gap != want || gap <= 0 || gap >= p.Docx.LinePitchTw {
 		t.Errorf("spacing before the next paragraph %d tw, want %d, within one grid line", gap, want)
 	}
 }
@@ -361,7 +365,11 @@ func TestGapAfter(t *testing.T) {
 	st := p.Table
 	rowPad := 2*(mmTwips(st.PadV)-twips(st.Border/2)) + twips(st.Border)
 	for _, tb := range w.doc.Appendix {
-		gap := w.gapAfter(tb, w.columns(tb))
+		ws, size, err := w.columns(tb)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gap := w.gapAfter(tb, ws, size)
 		// every row of the seed's tables is one line, but the 附表1 row of the long 项目
 		// text, which wraps in the PDF too
 		lines := 1 + len(tb.Rows)

@@ -10,6 +10,11 @@ type Header struct {
 	MarkFromPage bool   `toml:"mark_from_page"` // MarkTop counts from the page top (信函)
 	MarkSuffix   string `toml:"mark_suffix"`    // "文件" beside the organ names, or ""
 	MarkGapLines int    `toml:"mark_gap_lines"` // lines between the 标志 and the 发文字号
+	// A 联合行文's stacked names shrink until they leave MarkRoomLines lines of the 版心
+	// below them (the 发文字号, the red line, the title, the first lines of text), but
+	// not below MarkMinSize; past that the text starts on page 2.
+	MarkMinSize   Pt  `toml:"mark_min_size_pt"`
+	MarkRoomLines int `toml:"mark_room_lines"`
 	// MarkOutlines draws the 标志 as shapes rather than text: a 信函's 标志 stands
 	// above the 版心, where a page's text never goes.
 	MarkOutlines bool `toml:"mark_outlines"`

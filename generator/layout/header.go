@@ -49,7 +49,7 @@ func (p *Preset) PlanHeader(h HeaderParts) HeaderPlan {
 		if st.MarkFromPage {
 			g.MarkTop -= p.Page.Top.Pt()
 		}
-		g.MarkBottom = g.MarkTop + h.MarkSize + Pt(max(h.Issuers, 1)-1)*h.MarkSize*1.2
+		g.MarkBottom = g.MarkTop + MarkHeight(h.Issuers, h.MarkSize)
 	}
 	if st.Double {
 		g.MetaSlot = slotAt(g.MarkBottom + st.RuleBelow.Pt() + st.DoubleThick.Pt() + st.DoubleGap.Pt() + st.DoubleThin.Pt())

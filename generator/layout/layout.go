@@ -137,6 +137,8 @@ type Table struct {
 	PadH       MM   `toml:"padding_h_mm"`
 	PadV       MM   `toml:"padding_v_mm"`
 	Border     Pt   `toml:"border_pt"`
+	// Smaller sizes a table too wide for the 版心 tries in turn (小四, 五号).
+	Smaller []Pt `toml:"smaller_sizes_pt"`
 }
 
 // Docx holds the values that describe the layout to word processors.
@@ -364,6 +366,53 @@ func (p *Preset) validate() error {
 		}
 	}
 	return nil
+}
+
+// MarkLead is the distance between the baselines of a 联合行文's stacked names, in
+// units of the 标志's size.
+const MarkLead = 1.2
+
+// MarkHeight is the height of n stacked names at size: the top of the first to the
+// foot of the last.
+func MarkHeight(n int, size Pt) Pt { return size + Pt(max(n-1, 0))*MarkLead*size }
+
+// markTopInBody is the 标志's top edge below the 版心's top.
+func (p *Preset) markTopInBody() Pt {
+	y := p.Header.MarkTop.Pt()
+	if p.Header.MarkFromPage {
+		y -= p.Page.Top.Pt()
+	}
+	return y
+}
+
+// MarkStackSize is the size of n stacked 发文机关 names (§7.2.4): the preset's size, or
+// the largest size in half points at which they leave mark_room_lines lines of the
+// 版心 below them, never below mark_min_size_pt. The typesetter and the DOCX writer
+// both use it, so the 标志 is the same in both.
+func (p *Preset) MarkStackSize(n int) Pt {
+	st := p.Header
+	room := p.Page.BodyHeight.Pt() - p.markTopInBody() - Pt(st.MarkRoomLines)*p.LinePitch()
+	size := st.MarkSize
+	if h := MarkHeight(n, size); h > room && n > 0 {
+		size = Pt(math.Floor(float64(room/MarkHeight(n, 1))*2) / 2)
+	}
+	return min(st.MarkSize, max(size, st.MarkMinSize))
+}
+
+// MarkMaxIssuers is how many 发文机关 names the 标志 can stack while the 发文字号 and the
+// red line below it stay on page 1: at mark_min_size_pt, the 发文字号 on the grid line
+// mark_gap_lines below the 标志 and one line left for the red line.
+func (p *Preset) MarkMaxIssuers() int {
+	pitch := p.LinePitch()
+	fits := func(n int) bool {
+		bottom := p.markTopInBody() + MarkHeight(n, p.MarkStackSize(n)) + Pt(p.Header.MarkGapLines)*pitch
+		return int(math.Ceil(float64(bottom/pitch)-1e-6)) <= p.Grid.Lines-2
+	}
+	n := 1
+	for fits(n + 1) {
+		n++
+	}
+	return n
 }
 
 // SignatureIndents places the 署名 and 成文日期 lines without a seal (§7.3.5.2): given

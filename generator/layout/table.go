@@ -24,9 +24,19 @@ func FitColumns(natural []Pt, numeric []bool, total, pad, size Pt) []Pt {
 			open = append(open, j)
 		}
 	}
-	if len(open) == 0 { // only numbers: share evenly
+	if len(open) == 0 { // only numbers: equal columns, or, when one is wider than its
+		// share, each its own width and an equal part of what is spare
+		even := true
+		for _, w := range ws {
+			even = even && w <= total/Pt(len(ws))
+		}
 		for j := range ws {
-			ws[j] = total / Pt(len(ws))
+			switch {
+			case even:
+				ws[j] = total / Pt(len(ws))
+			case sum <= total:
+				ws[j] += (total - sum) / Pt(len(ws))
+			}
 		}
 		return ws
 	}
@@ -56,4 +66,39 @@ func FitColumns(natural []Pt, numeric []bool, total, pad, size Pt) []Pt {
 		open = wide
 	}
 	return ws
+}
+
+// FitTable chooses a table's text size and column widths: the preset's size when
+// the columns fit total, else the first of the smaller sizes at which they do.
+// natural is each column's widest content at the preset's size. ok is false when
+// even the smallest size is too wide.
+func (t Table) FitTable(natural []Pt, numeric []bool, total Pt) (size Pt, ws []Pt, ok bool) {
+	for _, size = range append([]Pt{t.Size}, t.Smaller...) {
+		scaled := make([]Pt, len(natural))
+		for j, w := range natural {
+			scaled[j] = w * size / t.Size
+		}
+		ws = FitColumns(scaled, numeric, total, t.PadH.Pt(), size)
+		var sum Pt
+		fits := true
+		for j, w := range ws {
+			sum += w
+			// a number never wraps: its column holds it whole
+			fits = fits && (!numeric[j] || w >= scaled[j]+2*t.PadH.Pt()-0.01)
+		}
+		if fits && sum <= total+0.01 {
+			return size, ws, true
+		}
+	}
+	return size, ws, false
+}
+
+// MaxColumns is about how many columns of two characters fit total at the smallest
+// size: what a message can promise.
+func (t Table) MaxColumns(total Pt) int {
+	size := t.Size
+	for _, s := range t.Smaller {
+		size = min(size, s)
+	}
+	return int(total / (2*size + 2*t.PadH.Pt()))
 }

@@ -120,14 +120,6 @@ func (c *Count) Format() string {
 	return s + c.Unit
 }
 
-// FormatNumber prints a number without a needless decimal part.
-func FormatNumber(v float64) string {
-	if v == float64(int64(v)) {
-		return fmt.Sprintf("%d", int64(v))
-	}
-	return fmt.Sprintf("%g", v)
-}
-
 // Block is an element of the text in reading order: a *Heading, a *Paragraph or a
 // *Table.
 type Block interface{ block() }

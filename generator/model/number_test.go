@@ -50,3 +50,34 @@ func TestCountFormat(t *testing.T) {
 		}
 	}
 }
+
+func TestFormatAndSum(t *testing.T) {
+	for _, tt := range []struct {
+		v    float64
+		want string
+	}{{9, "9"}, {3.5, "3.5"}, {1e15, "1000000000000000"}, {0.0000001, "0.0000001"}, {-0.0, "0"}, {-2.25, "-2.25"}} {
+		if got := FormatNumber(tt.v); got != tt.want {
+			t.Errorf("FormatNumber(%v) = %q, want %q", tt.v, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		nums []string
+		want string
+		ok   bool
+	}{
+		{[]string{"0.1", "0.2"}, "0.3", true},
+		{[]string{"1.10", "-0.1", "0.00001"}, "1.00001", true},
+		{[]string{"9", "100"}, "109", true},
+		{[]string{"0.5", "-0.5"}, "0.0", true},
+		{[]string{"-0.5"}, "-0.5", true},
+		{[]string{"1000000000000000"}, "1000000000000000", true},
+		{[]string{"1000000000000000", "1"}, "", false},
+		{[]string{"1e308"}, "", false},
+		{[]string{"Inf"}, "", false},
+	} {
+		got, ok := SumDecimal(tt.nums)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("SumDecimal(%q) = %q, %v; want %q, %v", tt.nums, got, ok, tt.want, tt.ok)
+		}
+	}
+}

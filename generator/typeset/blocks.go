@@ -326,7 +326,7 @@ func (t *typesetter) paginate(blocks []*block, first *Page, titleTop Pt) []*Page
 		slot = 0
 	}
 	place := func(l *Line) {
-		if slot == perPage {
+		if slot >= perPage {
 			next()
 		}
 		if len(l.Runs) > 0 { // an empty line only takes its slot
@@ -346,7 +346,7 @@ func (t *typesetter) paginate(blocks []*block, first *Page, titleTop Pt) []*Page
 			l.Block = i + 1
 		}
 		if b.blank {
-			if slot != 0 && slot != perPage {
+			if slot != 0 && slot < perPage {
 				slot++
 			}
 			continue
@@ -356,7 +356,7 @@ func (t *typesetter) paginate(blocks []*block, first *Page, titleTop Pt) []*Page
 			titleTop = 0
 			continue
 		}
-		if slot == perPage || b.newPage && (slot > 0 || len(pages[len(pages)-1].Lines) > 0 || len(pages[len(pages)-1].Rules) > 0) {
+		if slot >= perPage || b.newPage && (slot > 0 || len(pages[len(pages)-1].Lines) > 0 || len(pages[len(pages)-1].Rules) > 0) {
 			next()
 		}
 		if b.table != nil {
@@ -391,7 +391,12 @@ func (t *typesetter) paginate(blocks []*block, first *Page, titleTop Pt) []*Page
 			continue
 		}
 		lines := b.lines
-		head := b.head
+		head, tail := b.head, b.tail
+		if tail >= perPage {
+			// a 署名 of many names cannot keep with the text: half a page of it goes on
+			// with the date
+			tail = perPage / 2
+		}
 		for len(lines) > 0 {
 			avail := perPage - slot
 			if len(lines) <= avail {
@@ -401,8 +406,8 @@ func (t *typesetter) paginate(blocks []*block, first *Page, titleTop Pt) []*Page
 				break
 			}
 			k := avail
-			if len(lines)-k < b.tail {
-				k = len(lines) - b.tail
+			if len(lines)-k < tail {
+				k = len(lines) - tail
 			}
 			if k < head {
 				k = 0

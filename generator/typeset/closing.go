@@ -134,8 +134,10 @@ func (t *typesetter) imprintLines(doc *model.Document) (cc []*Line, printed *Lin
 
 // placeImprint puts the 版记 at the foot of the last page, its last rule on the 版心
 // bottom, on an even page when the preset asks: a page too full, or odd, is followed
-// by new pages. When a blank page stands before the 版记 page, neither shows a page
-// number (§7.5).
+// by new pages. A 版记 longer than a page (a long 抄送 list) runs over as many new
+// pages as it needs, set from the foot of the last one upwards: the pages before are
+// full, and its first lines, under the thick rule, sit at the foot of the first.
+// When a blank page stands before the 版记 page, neither shows a page number (§7.5).
 func (t *typesetter) placeImprint(doc *model.Document, pages []*Page) ([]*Page, error) {
 	if doc.Imprint.IsZero() {
 		return pages, nil
@@ -148,48 +150,64 @@ func (t *typesetter) placeImprint(doc *model.Document, pages []*Page) ([]*Page, 
 	pitch := t.p.LinePitch()
 	top := t.p.Page.Top.Pt()
 	bottom := top + t.p.Page.BodyHeight.Pt()
-	n := len(cc)
+	per := t.p.Grid.Lines
+	lines := cc
 	if printed != nil {
-		n++
+		lines = append(lines[:len(lines):len(lines)], printed)
 	}
+	for _, l := range lines {
+		l.Kind = Imprint
+	}
+	n := len(lines)
 	last := pages[len(pages)-1]
-	blank := false // a blank page stands before the 版记 page
-	if t.usedSlots(last)+n+1 > t.p.Grid.Lines || st.EvenPage && last.Number%2 == 1 {
-		last = &Page{Number: len(pages) + 1}
-		pages = append(pages, last)
-		if st.EvenPage && last.Number%2 == 1 {
-			last.NoFolio, blank = true, true
-			last = &Page{Number: len(pages) + 1}
-			pages = append(pages, last)
+	on := []*Page{last} // the pages that carry the 版记
+	blank := false      // a blank page stands before the 版记's pages
+	if t.usedSlots(last)+n+1 > per || st.EvenPage && last.Number%2 == 1 {
+		m := (n + per - 1) / per
+		if st.EvenPage && (len(pages)+m)%2 == 1 {
+			pages = append(pages, &Page{Number: len(pages) + 1, NoFolio: true})
+			blank = true
+		}
+		on = on[:0]
+		for range m {
+			pg := &Page{Number: len(pages) + 1}
+			pages = append(pages, pg)
+			on = append(on, pg)
 		}
 	}
 	// §7.5: only a blank page before the 版记 page, and that page, go unnumbered; a
 	// 版记 that shares a page with text, or follows one, is numbered like any page
-	last.NoFolio = blank
-	place := func(l *Line, slot int) {
-		size := l.Runs[0].Size
-		l.Slot = slot
-		l.Baseline = top + Pt(slot)*pitch + (pitch-size)/2 + size*0.88
-		last.Lines = append(last.Lines, l)
+	if blank && len(on) == 1 {
+		on[0].NoFolio = true
 	}
-	slot := t.p.Grid.Lines - n
-	rule := func(y Pt, w layout.MM) {
+	rule := func(pg *Page, y Pt, w layout.MM) {
 		if st.Rules {
-			last.Rules = append(last.Rules, Rule{X1: t.left, Y1: y, X2: t.left + t.width, Y2: y, Width: w.Pt()})
+			pg.Rules = append(pg.Rules, Rule{X1: t.left, Y1: y, X2: t.left + t.width, Y2: y, Width: w.Pt()})
 		}
 	}
-	rule(top+Pt(slot)*pitch, st.Thick)
-	for _, l := range cc {
-		place(l, slot)
-		slot++
-	}
-	if printed != nil {
-		if len(cc) > 0 {
-			rule(top+Pt(slot)*pitch, st.Thin)
+	// from the foot of the last page up: full pages, the first lines on the first
+	first := n - (len(on)-1)*per
+	for i, pg := range on {
+		chunk := lines[:first]
+		if i > 0 {
+			chunk = lines[first+(i-1)*per : first+i*per]
 		}
-		place(printed, slot)
+		slot := per - len(chunk)
+		if i == 0 {
+			rule(pg, top+Pt(slot)*pitch, st.Thick)
+		}
+		for _, l := range chunk {
+			if l == printed && len(cc) > 0 {
+				rule(pg, top+Pt(slot)*pitch, st.Thin)
+			}
+			size := l.Runs[0].Size
+			l.Slot = slot
+			l.Baseline = top + Pt(slot)*pitch + (pitch-size)/2 + size*0.88
+			pg.Lines = append(pg.Lines, l)
+			slot++
+		}
 	}
-	rule(bottom, st.Thick)
+	rule(on[len(on)-1], bottom, st.Thick)
 	return pages, nil
 }
 

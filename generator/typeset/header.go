@@ -137,9 +137,10 @@ func HeaderParts(h model.Header, st layout.Header) layout.HeaderParts {
 
 // mark sets the 发文机关标志 from its top edge y: the organ name (and "文件") centred
 // in red; for a 联合行文 the names stacked and "文件" beside them, centred on them. It
-// shrinks the size until the 标志 fits the 版心.
+// shrinks the size until the 标志 fits the 版心: its width, and for many names its
+// height (layout.Preset.MarkStackSize).
 func (t *typesetter) mark(issuers []string, st layout.Header, y Pt, c Ink, pos model.Pos) ([]*Line, error) {
-	size := st.MarkSize
+	size := t.p.MarkStackSize(len(issuers))
 	var names [][]glyph
 	var suffix []glyph
 	measure := func() (Pt, error) {
@@ -190,7 +191,7 @@ func (t *typesetter) mark(issuers []string, st layout.Header, y Pt, c Ink, pos m
 	for _, g := range names {
 		widest = max(widest, width(g))
 	}
-	lead := size * 1.2
+	lead := size * layout.MarkLead
 	for i, g := range names {
 		runs := setLine(g, span{0, len(g)}, x, widest, len(g) > 1)
 		out = append(out, &Line{Kind: Title, Slot: -1, Baseline: y + 0.88*size + Pt(i)*lead, Runs: color(runs)})

@@ -1,6 +1,7 @@
 package typeset
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/gongwen/gongwen/generator/layout"
@@ -59,36 +60,51 @@ func (t *typesetter) table(tb *model.Table) (*tableBlock, error) {
 
 	n := len(tb.Header)
 	padH, padV := st.PadH.Pt(), st.PadV.Pt()
-	shaped := func(text string, role layout.Role) ([]glyph, error) {
-		return t.shape([]segment{{text: text, role: role, size: st.Size, pos: pos}})
-	}
-	// natural widths
-	header := make([][]glyph, n)
-	cells := make([][][]glyph, len(tb.Rows))
-	natural := make([]Pt, n)
-	for j, h := range tb.Header {
-		g, err := shaped(h, st.HeaderRole)
-		if err != nil {
-			return nil, err
+	// natural widths, at the table's size; a table too wide is set smaller
+	var header [][]glyph
+	var cells [][][]glyph
+	var natural []Pt
+	shapeAll := func(size Pt) error {
+		shaped := func(text string, role layout.Role) ([]glyph, error) {
+			return t.shape([]segment{{text: text, role: role, size: size, pos: pos}})
 		}
-		header[j] = g
-		natural[j] = max(natural[j], width(g))
-	}
-	for i, r := range tb.Rows {
-		cells[i] = make([][]glyph, n)
-		for j, c := range r.Cells {
-			if c.Merged {
-				continue
-			}
-			g, err := shaped(c.Text, st.Role)
+		header, cells, natural = make([][]glyph, n), make([][][]glyph, len(tb.Rows)), make([]Pt, n)
+		for j, h := range tb.Header {
+			g, err := shaped(h, st.HeaderRole)
 			if err != nil {
-				return nil, err
+				return err
 			}
-			cells[i][j] = g
+			header[j] = g
 			natural[j] = max(natural[j], width(g))
 		}
+		for i, r := range tb.Rows {
+			cells[i] = make([][]glyph, n)
+			for j, c := range r.Cells {
+				if c.Merged {
+					continue
+				}
+				g, err := shaped(c.Text, st.Role)
+				if err != nil {
+					return err
+				}
+				cells[i][j] = g
+				natural[j] = max(natural[j], width(g))
+			}
+		}
+		return nil
 	}
-	ws := layout.FitColumns(natural, tb.Numeric, t.width, padH, st.Size)
+	if err := shapeAll(st.Size); err != nil {
+		return nil, err
+	}
+	size, ws, ok := st.FitTable(natural, tb.Numeric, t.width)
+	if !ok {
+		return nil, &TableError{Pos: pos, Title: tb.Title, Columns: n, Max: st.MaxColumns(t.width)}
+	}
+	if size != st.Size {
+		if err := shapeAll(size); err != nil {
+			return nil, err
+		}
+	}
 	out.xs = make([]Pt, n+1)
 	out.xs[0] = t.left
 	for j, w := range ws {
@@ -276,4 +292,16 @@ func (t *typesetter) drawTableRows(tb *tableBlock, seg []placedRow, pg *Page) {
 	for _, x := range tb.xs {
 		rule(x, seg[0].y, x, end)
 	}
+}
+
+// TableError reports a table too wide for the 版心 even in the smallest table type.
+type TableError struct {
+	Pos     model.Pos
+	Title   string
+	Columns int // the table's
+	Max     int // about how many fit
+}
+
+func (e *TableError) Error() string {
+	return fmt.Sprintf("%s: 表格「%s」有 %d 列，太宽：用最小的表格字号也排不下（最多约 %d 列）", e.Pos, e.Title, e.Columns, e.Max)
 }

@@ -35,8 +35,9 @@ const (
 	Title
 	Heading
 	Signature
-	Cell  // text in a table cell
-	Folio // the page number
+	Cell    // text in a table cell
+	Folio   // the page number
+	Imprint // a line of the 版记: 抄送, 印发机关 and 印发日期
 )
 
 // Ink names the ink a thing is printed in (§6.2); Result.Inks gives each its mix.
