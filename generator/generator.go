@@ -5,6 +5,7 @@ package generator
 
 import (
 	"bytes"
+	"io"
 	"errors"
 	"fmt"
 	"image"
@@ -46,21 +47,30 @@ func NewBuilder(dirs []string, system bool) *Builder {
 	return &Builder{fonts: fonts.NewResolver(dirs, system)}
 }
 
-// Output is a built document in memory.
-type Output struct {
-	Doc       *model.Document
-	Preset    *layout.Preset
-	Pages     int
-	Fonts     []fonts.Choice
-	Fallbacks []typeset.Fallback
-	Files     map[Format][]byte
+// Compiled is a content file typeset: the document, its preset, its pages as the
+// PDF prints them, and what its author should be told. It is everything the writers
+// need: Export turns it into a file without reading the content again.
+type Compiled struct {
+	Doc      *model.Document
+	Preset   *layout.Preset
+	Result   *typeset.Result
+	Fonts    []fonts.Choice
+	Faces    typeset.Fonts // the font of each role, as the pages were set with them
+	Warnings []*content.Error
+	Inputs   []string // the files read besides the content file (a user preset, the seal)
 
-	file string // the content file's name and text, to place messages
-	src  []byte
+	file   string // the content file's name and text, to place messages
+	src    []byte
+	images map[string]image.Image
+	// the pagination the DOCX keeps, set with the bundled fonts as a word processor
+	// with the free fonts sets the text; Result when the pages used them too
+	docx      *typeset.Result
+	docxFaces typeset.Fonts
 }
 
-// Render parses a content file and produces the requested formats in memory.
-func (b *Builder) Render(file string, src []byte, formats []Format) (*Output, error) {
+// Compile parses a content file and typesets it. A mistake in the content is a
+// *content.Error or content.Errors, placed in the file.
+func (b *Builder) Compile(file string, src []byte) (*Compiled, error) {
 	doc, err := content.Parse(file, src)
 	if err != nil {
 		return nil, err
@@ -73,19 +83,105 @@ func (b *Builder) Render(file string, src []byte, formats []Format) (*Output, er
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
+	c := &Compiled{Doc: doc, Preset: preset, file: file, src: src}
+	if strings.HasSuffix(name, ".toml") {
+		c.Inputs = append(c.Inputs, filepath.Join(filepath.Dir(file), name))
+	}
 	if err := fits(doc, preset); err != nil {
 		if ce, ok := err.(*content.Error); ok {
 			ce.Source = sourceLine(src, ce.Pos.Line)
 		}
 		return nil, err
 	}
-	out := &Output{Doc: doc, Preset: preset, Files: map[Format][]byte{}, file: file, src: src}
+	if c.Fonts, err = b.Fonts(preset); err != nil {
+		return nil, err
+	}
+	c.Faces = typeset.Fonts{}
+	bundled := true
+	for _, ch := range c.Fonts {
+		c.Faces[layout.Role(ch.Role)] = ch.Face
+		bundled = bundled && ch.Origin == fonts.OriginBundled
+	}
+	if c.Result, err = typeset.Typeset(doc, preset, c.Faces); err != nil {
+		return nil, located(file, src, err)
+	}
+	for _, fb := range c.Result.Fallbacks {
+		pos, line := findRune(file, fb.Rune, fb.Pos, src)
+		c.Warnings = append(c.Warnings, &content.Error{Severity: content.Warning, Pos: pos, Source: line,
+			Msg: fmt.Sprintf("「%c」（U+%04X）在%s字体中没有，改用%s字体", fb.Rune, fb.Rune, fb.Want.Chinese(), fb.Got.Chinese())})
+	}
+	// The DOCX breaks its pages where the text set in the free fonts breaks them
+	// (docx/pages.go): the same pages, unless the PDF's fonts are the computer's own.
+	c.docx, c.docxFaces = c.Result, c.Faces
+	if !bundled {
+		if c.docxFaces, err = b.bundledFaces(preset); err == nil {
+			c.docx, err = typeset.Typeset(doc, preset, c.docxFaces)
+		}
+		if err != nil {
+			c.docx, c.docxFaces = nil, nil // the DOCX falls back to rules without pagination
+		}
+	}
+	if c.images, err = loadImages(doc); err != nil {
+		return nil, err
+	}
+	if doc.Seal != "" {
+		c.Inputs = append(c.Inputs, sealPath(doc))
+	}
+	return c, nil
+}
+
+// Pages is the number of pages.
+func (c *Compiled) Pages() int { return len(c.Result.Pages) }
+
+// Export writes the document in the format f.
+func (c *Compiled) Export(w io.Writer, f Format) error {
+	var err error
+	switch f {
+	case PDF:
+		subsetters := map[layout.Role]pdf.Subsetter{}
+		for _, ch := range c.Fonts {
+			subsetters[layout.Role(ch.Role)] = ch.Face
+		}
+		d := c.Doc.Date
+		meta := pdf.Meta{Title: c.Doc.Title, Author: c.Doc.Author, Images: c.images,
+			Date: time.Date(max(d.Year, 2000), time.Month(max(d.Month, 1)), max(d.Day, 1), 0, 0, 0, 0, time.UTC)}
+		err = pdf.Write(w, c.Result, c.Preset, subsetters, meta)
+	case DOCX:
+		err = docx.Write(w, c.Doc, c.Preset, c.docx, c.docxFaces)
+	default:
+		return fmt.Errorf("不支持的输出格式「%s」（可用：pdf、docx）", f)
+	}
+	if err != nil {
+		return located(c.file, c.src, err)
+	}
+	return nil
+}
+
+// Output is a built document in memory.
+type Output struct {
+	*Compiled
+	Pages     int
+	Fallbacks []typeset.Fallback // placed at the character in the content file
+	Files     map[Format][]byte
+}
+
+// Render compiles a content file and exports the requested formats in memory.
+func (b *Builder) Render(file string, src []byte, formats []Format) (*Output, error) {
 	for _, f := range formats {
 		if f != PDF && f != DOCX {
 			return nil, fmt.Errorf("不支持的输出格式「%s」（可用：pdf、docx）", f)
 		}
 	}
-	// The writers only read the document and the preset, so they run side by side.
+	c, err := b.Compile(file, src)
+	if err != nil {
+		return nil, err
+	}
+	out := &Output{Compiled: c, Pages: c.Pages(), Files: map[Format][]byte{}}
+	for _, fb := range c.Result.Fallbacks {
+		fb.Pos, _ = findRune(file, fb.Rune, fb.Pos, src)
+		out.Fallbacks = append(out.Fallbacks, fb)
+	}
+	// The writers only read the compiled document, so they run side by side.
 	bufs := make([]bytes.Buffer, len(formats))
 	errs := make([]error, len(formats))
 	var wg sync.WaitGroup
@@ -93,17 +189,13 @@ func (b *Builder) Render(file string, src []byte, formats []Format) (*Output, er
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if f == PDF {
-				errs[i] = b.renderPDF(&bufs[i], out)
-			} else {
-				errs[i] = docx.Write(&bufs[i], doc, preset)
-			}
+			errs[i] = c.Export(&bufs[i], f)
 		}()
 	}
 	wg.Wait()
 	for i, f := range formats {
 		if errs[i] != nil {
-			return nil, located(file, src, errs[i])
+			return nil, errs[i]
 		}
 		out.Files[f] = bufs[i].Bytes()
 	}
@@ -196,37 +288,6 @@ func (b *Builder) Fonts(p *layout.Preset) ([]fonts.Choice, error) {
 	return out, nil
 }
 
-func (b *Builder) renderPDF(buf *bytes.Buffer, out *Output) error {
-	choices, err := b.Fonts(out.Preset)
-	if err != nil {
-		return err
-	}
-	out.Fonts = choices
-	faces := typeset.Fonts{}
-	subsetters := map[layout.Role]pdf.Subsetter{}
-	for _, c := range choices {
-		faces[layout.Role(c.Role)] = c.Face
-		subsetters[layout.Role(c.Role)] = c.Face
-	}
-	res, err := typeset.Typeset(out.Doc, out.Preset, faces)
-	if err != nil {
-		return err
-	}
-	out.Pages = len(res.Pages)
-	out.Fallbacks = res.Fallbacks
-	for i := range out.Fallbacks {
-		out.Fallbacks[i].Pos, _ = findRune(out.file, out.Fallbacks[i].Rune, out.Fallbacks[i].Pos, out.src)
-	}
-	images, err := loadImages(out.Doc)
-	if err != nil {
-		return err
-	}
-	d := out.Doc.Date
-	meta := pdf.Meta{Title: out.Doc.Title, Author: out.Doc.Author, Images: images,
-		Date: time.Date(max(d.Year, 2000), time.Month(max(d.Month, 1)), max(d.Day, 1), 0, 0, 0, 0, time.UTC)}
-	return pdf.Write(buf, res, out.Preset, subsetters, meta)
-}
-
 // Build reads the content file, renders the formats and writes DIR/NAME.pdf and
 // DIR/NAME.docx (NAME is the content file's base name; DIR defaults to its folder).
 // Nothing is written unless every format rendered, and each file is replaced
@@ -265,11 +326,7 @@ func loadImages(doc *model.Document) (map[string]image.Image, error) {
 		return nil, nil
 	}
 	pos := doc.Fields["seal"]
-	path := doc.Seal
-	if !filepath.IsAbs(path) && pos.File != "" {
-		path = filepath.Join(filepath.Dir(pos.File), path)
-	}
-	f, err := os.Open(path)
+	f, err := os.Open(sealPath(doc))
 	if err != nil {
 		return nil, &content.Error{Pos: pos, Field: "seal", Msg: "无法读取印章图片 " + doc.Seal,
 			Hint: "检查文件名；路径相对于内容文件所在的目录"}
@@ -281,6 +338,31 @@ func loadImages(doc *model.Document) (map[string]image.Image, error) {
 			Hint: "把印章另存为 PNG 格式（背景透明为佳）"}
 	}
 	return map[string]image.Image{doc.Seal: img}, nil
+}
+
+// sealPath is the seal image's file: named relative to the content file.
+func sealPath(doc *model.Document) string {
+	path, pos := doc.Seal, doc.Fields["seal"]
+	if !filepath.IsAbs(path) && pos.File != "" {
+		path = filepath.Join(filepath.Dir(pos.File), path)
+	}
+	return path
+}
+
+// bundledFaces resolves every role of the preset to its bundled font.
+func (b *Builder) bundledFaces(p *layout.Preset) (typeset.Fonts, error) {
+	f := typeset.Fonts{}
+	for role, fr := range p.Fonts {
+		if fr.Bundled == "" {
+			return nil, fmt.Errorf("版式「%s」的字体角色「%s」没有内置字体", p.Name, role)
+		}
+		c, err := b.fonts.Resolve(fonts.Request{Role: string(role), Bundled: fr.Bundled})
+		if err != nil {
+			return nil, err
+		}
+		f[role] = c.Face
+	}
+	return f, nil
 }
 
 // WriteFileAtomic writes data to a temporary file beside path and renames it over

@@ -22,17 +22,30 @@ import (
 // The caret sits under the character on a terminal, where CJK characters take two
 // columns; a long line is cut to a window around the caret.
 type Error struct {
-	Pos    model.Pos // 1-based line and column (in characters); Line 0 when unknown
-	Field  string    // the field, e.g. section[1].section[0].text; may be empty
-	Msg    string    // what is wrong
-	Hint   string    // how to fix it; may be empty
-	Source string    // the source line Pos.Line, shown with a caret; may be empty
+	Severity Severity
+	Pos      model.Pos // 1-based line and column (in characters); Line 0 when unknown
+	Field    string    // the field, e.g. section[1].section[0].text; may be empty
+	Msg      string    // what is wrong
+	Hint     string    // how to fix it; may be empty
+	Source   string    // the source line Pos.Line, shown with a caret; may be empty
 }
+
+// Severity says whether a message stops the build.
+type Severity uint8
+
+// Severities.
+const (
+	Mistake Severity = iota // the document cannot be built until it is fixed
+	Warning                 // the document is built; its author should look
+)
 
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString(e.Pos.String())
 	b.WriteString(": ")
+	if e.Severity == Warning {
+		b.WriteString("提示：")
+	}
 	b.WriteString(e.Msg)
 	if e.Field != "" {
 		b.WriteString("（字段 ")

@@ -90,11 +90,16 @@ func (w *writer) addPart(name, relType, _ string, data []byte) string {
 	return rid
 }
 
-// Write writes doc as a WordprocessingML package laid out by the preset p.
+// Write writes doc as a WordprocessingML package laid out by the preset p. pages is
+// the document typeset with the fonts a word processor will use (the bundled free
+// fonts, which LibreOffice maps the standard's names to), faces those fonts: the DOCX
+// breaks its pages where they break (pages.go) and names the fallback font where a
+// role's font lacks a character. Without pages (nil) the writer follows rules that
+// need no pagination.
 //
 // Every part is built in memory first, so a bad document returns an error before
 // anything is written to w. The output is deterministic.
-func Write(w io.Writer, doc *model.Document, p *layout.Preset) error {
+func Write(w io.Writer, doc *model.Document, p *layout.Preset, pages *typeset.Result, faces typeset.Fonts) error {
 	if doc == nil || p == nil {
 		return errors.New("docx: 没有文档或版式")
 	}
@@ -127,8 +132,7 @@ func Write(w io.Writer, doc *model.Document, p *layout.Preset) error {
 			return err
 		}
 	}
-	wr := &writer{doc: doc, p: p, faces: bundledFaces(p)}
-	wr.pages = layoutPages(doc, p, wr.faces)
+	wr := &writer{doc: doc, p: p, faces: faces, pages: layoutPages(doc, p, pages)}
 	var err error
 	if wr.markDrawing, err = wr.markAnchor(); err != nil {
 		return fmt.Errorf("docx: %w", err)

@@ -637,10 +637,10 @@ func TestCoreProps(t *testing.T) {
 func TestDeterministic(t *testing.T) {
 	p := report(t)
 	var a, b bytes.Buffer
-	if err := Write(&a, seedDocument(t), p); err != nil {
+	if err := writeDocx(&a, seedDocument(t), p); err != nil {
 		t.Fatal(err)
 	}
-	if err := Write(&b, seedDocument(t), p); err != nil {
+	if err := writeDocx(&b, seedDocument(t), p); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
@@ -768,7 +768,7 @@ func TestBadInput(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.what, func(t *testing.T) {
 			var buf bytes.Buffer
-			err := Write(&buf, tt.doc, tt.p)
+			err := writeDocx(&buf, tt.doc, tt.p)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("error %v, want one containing %q", err, tt.want)
 			}
@@ -791,7 +791,7 @@ func ExampleWrite() {
 		Intro:  []*model.Paragraph{{Spans: []model.Span{{Text: "现将有关情况汇报如下。"}}}},
 	}
 	var buf bytes.Buffer
-	if err := Write(&buf, doc, p); err != nil {
+	if err := writeDocx(&buf, doc, p); err != nil {
 		panic(err)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
@@ -820,7 +820,7 @@ func BenchmarkWrite(b *testing.B) {
 	var buf bytes.Buffer
 	for b.Loop() {
 		buf.Reset()
-		if err := Write(&buf, doc, p); err != nil {
+		if err := writeDocx(&buf, doc, p); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -435,7 +435,7 @@ func TestSeal(t *testing.T) {
 	validate(t, pk, "seal.docx")
 
 	doc.Seal = "missing.png"
-	if err := Write(&bytes.Buffer{}, doc, p); err == nil || !strings.Contains(err.Error(), "missing.png") {
+	if err := writeDocx(&bytes.Buffer{}, doc, p); err == nil || !strings.Contains(err.Error(), "missing.png") {
 		t.Errorf("a missing seal image: %v", err)
 	}
 }
@@ -486,7 +486,7 @@ func validate(t *testing.T, pk *pkg, name string) {
 // the DOCX has a section of one empty page, without a number, before the 版记's.
 func TestBlankPageBeforeImprint(t *testing.T) {
 	doc, p := blankPageDocument(t)
-	pp := layoutPages(doc, p, bundledFaces(p))
+	pp := pagesOf(t, doc, p)
 	pk := write(t, doc, p)
 	sects := pk.xml(t, "word/document.xml").all("sectPr")
 	if len(sects) != 3 {
@@ -508,7 +508,7 @@ func blankPageDocument(t testing.TB) (*model.Document, *layout.Preset) {
 	doc.Attachments = doc.Attachments[1:] // no printed 附件: the text's end decides
 	extra := doc.Sections[0].Body[0]
 	for i := 0; i < 60; i++ {
-		pp := layoutPages(doc, p, bundledFaces(p))
+		pp := pagesOf(t, doc, p)
 		if !pp.ok {
 			t.Skip("no pagination")
 		}
@@ -597,7 +597,7 @@ func renderPreset(t *testing.T, doc *model.Document, p *layout.Preset, name stri
 	need(t, "soffice", "mutool", "pdffonts")
 	render, fonts := shared(t, "tools/docx-render"), shared(t, "fonts")
 	var buf bytes.Buffer
-	if err := Write(&buf, doc, p); err != nil {
+	if err := writeDocx(&buf, doc, p); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), name)
@@ -749,7 +749,7 @@ func TestImprintPageNumbered(t *testing.T) {
 	}{{"request", true}, {"minutes", true}, {"notice", false}} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, p := samplePreset(t, tc.name)
-			pp := layoutPages(doc, p, bundledFaces(p))
+			pp := pagesOf(t, doc, p)
 			if !pp.ok || pp.blank || (pp.textPage == pp.imprintPage) != tc.shared {
 				t.Fatalf("the sample's 版记 should be on page %d after text on page %d without a blank page: %+v",
 					pp.imprintPage, pp.textPage, pp)

@@ -11,8 +11,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gongwen/gongwen/generator/internal/testdoc"
 	"github.com/gongwen/gongwen/generator/layout"
 	"github.com/gongwen/gongwen/generator/model"
+	"github.com/gongwen/gongwen/generator/typeset"
 )
 
 // node is a parsed XML element: enough of a DOM to assert on parts.
@@ -149,7 +151,7 @@ func report(t testing.TB) *layout.Preset {
 func write(t testing.TB, doc *model.Document, p *layout.Preset) *pkg {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Write(&buf, doc, p); err != nil {
+	if err := writeDocx(&buf, doc, p); err != nil {
 		t.Fatalf("Write: %v", err)
 	}
 	return readPkg(t, buf.Bytes())
@@ -232,4 +234,42 @@ func intAttr(t testing.TB, n *node, local string) int {
 		t.Fatalf("<%s %s=%q>: %v", n.name, local, v, err)
 	}
 	return i
+}
+
+// writeDocx writes doc as the generator does: with the pages typeset in the bundled
+// fonts.
+func writeDocx(w io.Writer, doc *model.Document, p *layout.Preset) error {
+	res, faces, err := bundledPages(doc, p)
+	if err != nil {
+		return err
+	}
+	return Write(w, doc, p, res, faces)
+}
+
+// bundledPages typesets doc with the bundled fonts, as the generator hands the DOCX
+// its pagination; nil pages when the document cannot be typeset (the writer then
+// follows rules without pagination and reports the document's own mistakes).
+func bundledPages(doc *model.Document, p *layout.Preset) (*typeset.Result, typeset.Fonts, error) {
+	if doc == nil || p == nil {
+		return nil, nil, nil
+	}
+	faces, err := testdoc.TypesetFonts(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	res, err := typeset.Typeset(doc, p, faces)
+	if err != nil {
+		return nil, faces, nil
+	}
+	return res, faces, nil
+}
+
+// pagesOf is what the DOCX takes from the pagination of doc in the bundled fonts.
+func pagesOf(t testing.TB, doc *model.Document, p *layout.Preset) pdfPages {
+	t.Helper()
+	res, _, err := bundledPages(doc, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return layoutPages(doc, p, res)
 }

@@ -1,7 +1,6 @@
 package docx
 
 import (
-	"github.com/gongwen/gongwen/fonts"
 	"github.com/gongwen/gongwen/generator/layout"
 	"github.com/gongwen/gongwen/generator/model"
 	"github.com/gongwen/gongwen/generator/typeset"
@@ -11,9 +10,9 @@ import (
 // itself, but three things depend on where pages end, which no word processor can
 // compute from styles: whether the 版记 shares the last page of the text or needs a
 // new page (and a blank page before it, to stand on an even page), and which pages
-// show no number. The writer asks the typesetter, with the bundled fonts (the PDF's
-// own with --bundled-fonts, and the free fonts LibreOffice maps the standard's names
-// to), so the DOCX breaks where the PDF does. It also takes the PDF's title lines, so
+// show no number. The writer is handed the pages typeset with the bundled fonts (the
+// PDF's own with --bundled-fonts, and the free fonts LibreOffice maps the standard's
+// names to), so the DOCX breaks where the PDF does. It also takes the PDF's title lines, so
 // a title the author did not break is broken alike in both.
 type pdfPages struct {
 	ok    bool
@@ -32,29 +31,11 @@ type pdfPages struct {
 	ccLast  []string
 }
 
-// bundledFaces returns the bundled font of each role of the preset that has one.
-func bundledFaces(p *layout.Preset) typeset.Fonts {
-	r := fonts.NewResolver(nil, false)
-	f := typeset.Fonts{}
-	for role, fr := range p.Fonts {
-		if fr.Bundled == "" {
-			continue
-		}
-		c, err := r.Resolve(fonts.Request{Role: string(role), Bundled: fr.Bundled})
-		if err != nil {
-			continue
-		}
-		f[role] = c.Face
-	}
-	return f
-}
-
-// layoutPages typesets doc as the PDF is made with the bundled fonts f. When a role has
-// no bundled font (a user preset naming only its own files) it reports !ok, and the
-// writer falls back to rules that need no pagination.
-func layoutPages(doc *model.Document, p *layout.Preset, f typeset.Fonts) pdfPages {
-	res, err := typeset.Typeset(doc, p, f)
-	if err != nil || len(res.Pages) == 0 {
+// layoutPages reads what the DOCX needs from the pages res of doc. Without them (a
+// user preset naming only its own font files has no pagination in the free fonts) it
+// reports !ok, and the writer falls back to rules that need no pagination.
+func layoutPages(doc *model.Document, p *layout.Preset, res *typeset.Result) pdfPages {
+	if res == nil || len(res.Pages) == 0 {
 		return pdfPages{}
 	}
 	out := pdfPages{ok: true, pages: len(res.Pages)}

@@ -21,7 +21,7 @@ import (
 func writeFile(t *testing.T, doc *model.Document, name string) string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Write(&buf, doc, report(t)); err != nil {
+	if err := writeDocx(&buf, doc, report(t)); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), name)
