@@ -5,11 +5,11 @@ package generator
 
 import (
 	"bytes"
-	"io"
 	"errors"
 	"fmt"
 	"image"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
