@@ -243,7 +243,7 @@ func (t *typesetter) paragraph(kind Kind, st layout.Style, segs []segment) ([]*L
 			runs = setLine(g, s, x, w, st.Align == layout.Both && (!last || cells(g, s) > w-0.01))
 		}
 		if len(runs) > 0 {
-			lines = append(lines, &Line{Kind: kind, Runs: runs})
+			lines = append(lines, &Line{Kind: kind, Runs: runs, Pos: g[s.from].pos})
 		}
 	}
 	return lines, nil
@@ -294,10 +294,10 @@ func (t *typesetter) signature(doc *model.Document) ([]*Line, error) {
 	}
 	for _, g := range authors {
 		x := ar - widest + (widest-width(g))/2 // names centred on the widest
-		out = append(out, &Line{Kind: Signature, Runs: setLine(g, span{0, len(g)}, x, 0, false)})
+		out = append(out, &Line{Kind: Signature, Runs: setLine(g, span{0, len(g)}, x, 0, false), Pos: doc.Fields["author"]})
 	}
 	if len(date) > 0 {
-		l := &Line{Kind: Signature, Runs: setLine(date, span{0, len(date)}, dr-width(date), 0, false)}
+		l := &Line{Kind: Signature, Runs: setLine(date, span{0, len(date)}, dr-width(date), 0, false), Pos: doc.Fields["date"]}
 		if doc.Seal != "" {
 			// centred on the date, its foot on the foot of the date's line
 			d := st.SealSize.Pt()

@@ -37,8 +37,9 @@ type glyph struct {
 	font layout.Role
 	bold bool
 	size Pt
-	adv  Pt // natural advance at size
-	cell Pt // width on the grid
+	pos  model.Pos // where its text stands in the content file
+	adv  Pt        // natural advance at size
+	cell Pt        // width on the grid
 	// squeeze is how much of its em a punctuation mark gives up when a line is
 	// compressed (at most ½): the blank half of ，。 or of （“.
 	squeeze float64
@@ -92,7 +93,7 @@ func (t *typesetter) shape(segs []segment) ([]glyph, error) {
 				return nil, err
 			}
 			adv := Pt(m.adv) * s.size
-			out = append(out, glyph{r: r, font: m.font, bold: s.bold, size: s.size, adv: adv, cell: adv * scale})
+			out = append(out, glyph{r: r, font: m.font, bold: s.bold, size: s.size, pos: s.pos, adv: adv, cell: adv * scale})
 		}
 	}
 	return out, nil

@@ -36,7 +36,7 @@ func (t *typesetter) hanging(label, body []segment, indent, right Pt) ([]*Line, 
 			x, w = x+lw, rest
 		}
 		if runs := setLine(g, s, x, w, i < len(spans)-1); len(runs) > 0 {
-			out = append(out, &Line{Kind: Body, Runs: runs})
+			out = append(out, &Line{Kind: Body, Runs: runs, Pos: g[s.from].pos})
 		}
 	}
 	return out, nil

@@ -356,3 +356,43 @@ func TestHeadingSpace(t *testing.T) {
 		t.Error("no heading follows text: the test proves nothing")
 	}
 }
+
+// TestLinePositions: each line of text knows where its text starts in the content
+// file, so a click on a line of the preview can find its field.
+func TestLinePositions(t *testing.T) {
+	res, _ := typesetSample(t, "notice")
+	src, err := os.ReadFile(testdoc.Root() + "/samples/notice.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lineOf := func(s string) int {
+		for i, l := range strings.Split(string(src), "\n") {
+			if strings.Contains(l, s) {
+				return i + 1
+			}
+		}
+		return 0
+	}
+	for _, tc := range []struct{ printed, source string }{
+		{"各苏木镇人民政府", "recipient = "},
+		{"X政办发", "number = "},
+		{"经济普查是一项重大的国情国力调查", "经济普查是一项重大的国情国力调查"},
+		{"2024年1月5日", "date = "},
+	} {
+		found := false
+		for _, pg := range res.Pages {
+			for _, l := range pg.Lines {
+				if !strings.HasPrefix(l.Text(), tc.printed) {
+					continue
+				}
+				found = true
+				if want := lineOf(tc.source); l.Pos.Line != want || l.Pos.File != "notice.toml" {
+					t.Errorf("line %q from %s, want notice.toml:%d", l.Text(), l.Pos, want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no line starts with %q", tc.printed)
+		}
+	}
+}

@@ -183,7 +183,7 @@ func (t *typesetter) mark(issuers []string, st layout.Header, y Pt, c Ink, pos m
 	}
 	if len(issuers) == 1 {
 		g := append(names[0], suffix...)
-		out = append(out, &Line{Kind: Title, Slot: -1, Baseline: y + 0.88*size, Runs: color(setLine(g, span{0, len(g)}, x, 0, false))})
+		out = append(out, &Line{Kind: Title, Slot: -1, Baseline: y + 0.88*size, Runs: color(setLine(g, span{0, len(g)}, x, 0, false)), Pos: pos})
 		return out, nil
 	}
 	// names stacked one per line, spread to the widest; "文件" centred on them
@@ -194,12 +194,12 @@ func (t *typesetter) mark(issuers []string, st layout.Header, y Pt, c Ink, pos m
 	lead := size * layout.MarkLead
 	for i, g := range names {
 		runs := setLine(g, span{0, len(g)}, x, widest, len(g) > 1)
-		out = append(out, &Line{Kind: Title, Slot: -1, Baseline: y + 0.88*size + Pt(i)*lead, Runs: color(runs)})
+		out = append(out, &Line{Kind: Title, Slot: -1, Baseline: y + 0.88*size + Pt(i)*lead, Runs: color(runs), Pos: pos})
 	}
 	if len(suffix) > 0 {
 		mid := y + (Pt(len(names)-1)*lead+size)/2
 		runs := setLine(suffix, span{0, len(suffix)}, x+widest+size/2, 0, false)
-		out = append(out, &Line{Kind: Title, Slot: -1, Baseline: mid - size/2 + 0.88*size, Runs: color(runs)})
+		out = append(out, &Line{Kind: Title, Slot: -1, Baseline: mid - size/2 + 0.88*size, Runs: color(runs), Pos: pos})
 	}
 	return out, nil
 }

@@ -82,8 +82,9 @@ type Line struct {
 	Slot     int // grid line on the page, 0-based; -1 for the page number
 	Baseline Pt  // from the top of the page
 	Runs     []Run
-	Block    int     // which paragraph, heading or title the line belongs to, counted from 1
-	Images   []Image // pictures that go with the line (a seal); Y from its baseline until placed
+	Block    int       // which paragraph, heading or title the line belongs to, counted from 1
+	Pos      model.Pos // where its text starts in the content file (its paragraph's or field's start); zero when unknown
+	Images   []Image   // pictures that go with the line (a seal); Y from its baseline until placed
 }
 
 // Text returns the characters of the line.
