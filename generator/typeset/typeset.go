@@ -127,13 +127,14 @@ type Image struct {
 
 // Page is one page.
 type Page struct {
-	Number  int // 1-based
-	Lines   []*Line
-	Rules   []Rule
-	Images  []Image
-	Shapes  []Shape
-	Folio   *Line // the page number; nil when the page shows none
-	NoFolio bool  // the page shows no number: a blank page, the 版记 page after it, page 1 of a 信函
+	Number        int // 1-based
+	Width, Height Pt  // the paper's size
+	Lines         []*Line
+	Rules         []Rule
+	Images        []Image
+	Shapes        []Shape
+	Folio         *Line // the page number; nil when the page shows none
+	NoFolio       bool  // the page shows no number: a blank page, the 版记 page after it, page 1 of a 信函
 
 	grid Pt // how far the page's grid lies below the 版心's: page 1 under a 版头 (layout.HeaderPlan)
 }
@@ -257,6 +258,9 @@ func Typeset(doc *model.Document, p *layout.Preset, f Fonts) (*Result, error) {
 	}
 	if p.Page.Mirror {
 		t.mirror(pages)
+	}
+	for _, pg := range pages {
+		pg.Width, pg.Height = p.Page.Width.Pt(), p.Page.Height.Pt()
 	}
 	return &Result{Pages: pages, Fallbacks: t.fallbacks, Inks: p.Ink, Typography: t.notes}, nil
 }
