@@ -20,7 +20,32 @@ import (
 //
 // Runes the font lacks are errors naming the rune: callers pick a fallback font for those
 // first.
-func (f *Face) Subset(runes []rune) ([]byte, error) {
+func (f *Face) Subset(runes []rune) ([]byte, error) { return f.SubsetHalves(runes, nil) }
+
+// Half is a glyph that SubsetHalves adds after the font's own: the glyph of Rune with half
+// its advance, for a full-width punctuation mark that gives up one blank half of its em
+// (clreq's 标点挤压). A closing or pause mark (，。”）) keeps its outline, whose ink stands
+// in the left half; with Left, an opening mark (“（《) has its outline moved left by the
+// half it gives up, so that its ink, in the right half of its em, starts at its origin.
+// Either way the glyph's advance box is exactly the half em its ink stands in.
+type Half struct {
+	Rune rune
+	Left bool
+}
+
+// NumGlyphs returns the number of glyphs of the font: the ID of the first glyph that
+// SubsetHalves adds.
+func (f *Face) NumGlyphs() int { return f.numGlyphs }
+
+// SubsetHalves is Subset with a glyph for each of halves appended, with IDs NumGlyphs(),
+// NumGlyphs()+1, … in the order given. Each is a composite glyph of one component, the
+// rune's own glyph, offset by the half it gives up (Left) or not at all; hmtx gives it
+// half the rune's advance (so every glyph then has a long metric), and maxp, hhea and
+// head count and bound it. cmap does not map them: a PDF draws them by glyph ID.
+func (f *Face) SubsetHalves(runes []rune, halves []Half) ([]byte, error) {
+	if f.numGlyphs+len(halves) > 0xFFFF {
+		return nil, fmt.Errorf("字体 %s 子集：字形太多（%d 个）", f.source, f.numGlyphs+len(halves))
+	}
 	runes = slices.Clone(runes)
 	slices.Sort(runes)
 	runes = slices.Compact(runes)
@@ -46,6 +71,18 @@ func (f *Face) Subset(runes []rune) ([]byte, error) {
 			stack = append(stack, m.gid)
 		}
 	}
+	bases := make([]int, len(halves)) // the glyph of each half
+	for i, h := range halves {
+		g := f.glyph(h.Rune)
+		if g == 0 || h.Rune > 0xFFFF {
+			return nil, fmt.Errorf("字体 %s 中没有「%c」（U+%04X）", f.source, h.Rune, h.Rune)
+		}
+		bases[i] = g
+		if !keep[g] {
+			keep[g] = true
+			stack = append(stack, g)
+		}
+	}
 	// Composite glyphs refer to their components by glyph ID; keep those too (transitively).
 	for len(stack) > 0 {
 		g := stack[len(stack)-1]
@@ -69,8 +106,17 @@ func (f *Face) Subset(runes []rune) ([]byte, error) {
 		}
 	}
 
+	extra := make([]halfGlyph, len(halves))
+	for i, h := range halves {
+		data, err := f.glyphData(bases[i])
+		if err != nil {
+			return nil, err
+		}
+		extra[i] = f.halfGlyph(bases[i], data, h.Left)
+	}
+
 	// Glyph offsets, each glyph 4-byte aligned as the spec recommends.
-	loca := make([]byte, 4*(f.numGlyphs+1))
+	loca := make([]byte, 4*(f.numGlyphs+len(extra)+1))
 	size := 0
 	for g, k := range keep {
 		if k {
@@ -82,6 +128,10 @@ func (f *Face) Subset(runes []rune) ([]byte, error) {
 		}
 		binary.BigEndian.PutUint32(loca[4*(g+1):], uint32(size))
 	}
+	for i, e := range extra {
+		size += (len(e.data) + 3) &^ 3
+		binary.BigEndian.PutUint32(loca[4*(f.numGlyphs+i+1):], uint32(size))
+	}
 	fillGlyf := func(dst []byte) {
 		p := 0
 		for g, k := range keep {
@@ -90,6 +140,10 @@ func (f *Face) Subset(runes []rune) ([]byte, error) {
 				copy(dst[p:], data)
 				p += (len(data) + 3) &^ 3 // padding: dst is zeroed
 			}
+		}
+		for _, e := range extra {
+			copy(dst[p:], e.data)
+			p += (len(e.data) + 3) &^ 3
 		}
 	}
 
@@ -116,6 +170,10 @@ func (f *Face) Subset(runes []rune) ([]byte, error) {
 
 	head := slices.Clone(f.tables["head"])
 	binary.BigEndian.PutUint16(head[50:], 1) // indexToLocFormat: long
+	hhea, maxp := f.tables["hhea"], f.tables["maxp"]
+	if len(extra) > 0 {
+		hmtx, hhea, maxp = f.addHalves(hmtx, head, keep, extra)
+	}
 
 	post := make([]byte, 32)
 	copy(post, f.tables["post"])
@@ -123,8 +181,8 @@ func (f *Face) Subset(runes []rune) ([]byte, error) {
 
 	tables := []sfntTable{
 		{tag: "head", data: head},
-		{tag: "hhea", data: f.tables["hhea"]},
-		{tag: "maxp", data: f.tables["maxp"]},
+		{tag: "hhea", data: hhea},
+		{tag: "maxp", data: maxp},
 		{tag: "hmtx", data: hmtx},
 		{tag: "cmap", data: cmap},
 		{tag: "loca", data: loca},
@@ -143,6 +201,107 @@ func (f *Face) Subset(runes []rune) ([]byte, error) {
 		}
 	}
 	return writeSFNT(tables), nil
+}
+
+// halfGlyph is a glyph that SubsetHalves adds: its glyf bytes and metrics in font units.
+type halfGlyph struct {
+	data             []byte
+	advance, lsb     int
+	xMin, xMax       int // its bounds, 0 when it has no outline
+	composite, empty bool
+}
+
+// Composite glyph flags used for a half glyph (OpenType spec, glyf).
+const (
+	argsAreXYValues = 0x0002
+)
+
+// halfGlyph builds the half of glyph g (whose glyf bytes are data): a composite of g
+// moved left by the half it gives up when left is set. A glyph without outline stays
+// without one.
+func (f *Face) halfGlyph(g int, data []byte, left bool) halfGlyph {
+	adv := f.advance(g)
+	h := halfGlyph{advance: (adv + 1) / 2, empty: len(data) < compositeHeader}
+	if h.empty {
+		return h
+	}
+	dx := 0
+	if left {
+		dx = -(adv - h.advance) // the blank half given up
+	}
+	h.composite = i16(data, 0) < 0
+	h.xMin, h.xMax = int(i16(data, 2))+dx, int(i16(data, 6))+dx
+	h.lsb = h.xMin
+	b := make([]byte, compositeHeader+8)
+	be := binary.BigEndian
+	be.PutUint16(b[0:], 0xFFFF) // numberOfContours −1: composite
+	be.PutUint16(b[2:], uint16(int16(h.xMin)))
+	copy(b[4:6], data[4:6]) // yMin
+	be.PutUint16(b[6:], uint16(int16(h.xMax)))
+	copy(b[8:10], data[8:10]) // yMax
+	be.PutUint16(b[10:], argsAreWords|argsAreXYValues)
+	be.PutUint16(b[12:], uint16(g))
+	be.PutUint16(b[14:], uint16(int16(dx)))
+	h.data = b
+	return h
+}
+
+// addHalves returns hmtx, hhea and maxp with the glyphs extra appended after the font's
+// own, and widens head's bounds to hold them. Every glyph gets a long metric, as the added
+// ones need advances of their own: the kept glyphs past numberOfHMetrics take the last
+// advance, as they did, and the others none.
+func (f *Face) addHalves(hmtx, head []byte, keep []bool, extra []halfGlyph) (outHmtx, hhea, maxp []byte) {
+	be := binary.BigEndian
+	n := f.numGlyphs + len(extra)
+	outHmtx = make([]byte, 4*n)
+	last := 0
+	for g := range f.numGlyphs {
+		switch {
+		case g < f.numHMetrics && 4*g+4 <= len(hmtx):
+			copy(outHmtx[4*g:], hmtx[4*g:4*g+4])
+			last = 4 * g
+		case keep[g]:
+			copy(outHmtx[4*g:4*g+2], hmtx[last:last+2])
+			if off := 4*f.numHMetrics + 2*(g-f.numHMetrics); g >= f.numHMetrics && off+2 <= len(hmtx) {
+				copy(outHmtx[4*g+2:], hmtx[off:off+2])
+			}
+		}
+	}
+	hhea = slices.Clone(f.tables["hhea"])
+	maxp = slices.Clone(f.tables["maxp"])
+	minLSB, minRSB, maxExtent := int(i16(hhea, 12)), int(i16(hhea, 14)), int(i16(hhea, 16))
+	xMin, xMax := int(i16(head, 36)), int(i16(head, 40))
+	depth := 1 // maxComponentDepth: one more than a composite component's
+	for i, e := range extra {
+		at := 4 * (f.numGlyphs + i)
+		be.PutUint16(outHmtx[at:], uint16(e.advance))
+		be.PutUint16(outHmtx[at+2:], uint16(int16(e.lsb)))
+		if e.empty {
+			continue
+		}
+		minLSB = min(minLSB, e.lsb)
+		minRSB = min(minRSB, e.advance-e.xMax)
+		maxExtent = max(maxExtent, e.xMax)
+		xMin, xMax = min(xMin, e.xMin), max(xMax, e.xMax)
+		if e.composite && len(maxp) >= 32 {
+			depth = int(u16(maxp, 30)) + 1
+		}
+	}
+	be.PutUint16(hhea[12:], uint16(int16(minLSB)))
+	be.PutUint16(hhea[14:], uint16(int16(minRSB)))
+	be.PutUint16(hhea[16:], uint16(int16(maxExtent)))
+	be.PutUint16(hhea[34:], uint16(n))
+	be.PutUint16(head[36:], uint16(int16(xMin)))
+	be.PutUint16(head[40:], uint16(int16(xMax)))
+	be.PutUint16(maxp[4:], uint16(n))
+	if len(maxp) >= 32 { // version 1.0: the limits a rasterizer allocates by
+		raise := func(at, v int) { be.PutUint16(maxp[at:], uint16(max(int(u16(maxp, at)), v))) }
+		raise(10, int(u16(maxp, 6))) // maxCompositePoints ≥ maxPoints
+		raise(12, int(u16(maxp, 8))) // maxCompositeContours ≥ maxContours
+		raise(28, 1)                 // maxComponentElements
+		raise(30, depth)             // maxComponentDepth
+	}
+	return outHmtx, hhea, maxp
 }
 
 // glyphData returns the glyf bytes of glyph g, empty for glyphs without outline.

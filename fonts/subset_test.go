@@ -437,3 +437,75 @@ func TestCmapFormat4(t *testing.T) {
 		t.Error("cmapFormat4 accepted 9000 segments (72 KB), more than format 4 can hold")
 	}
 }
+
+// TestSubsetHalves: the half-width glyphs SubsetHalves appends read back from the subset
+// with half the advance and the outline of the rune's glyph, moved left by that half for
+// an opening mark, so the ink stands within the half em box; the font's own glyphs keep
+// their IDs, advances and outlines.
+func TestSubsetHalves(t *testing.T) {
+	halves := []Half{{'，', false}, {'”', false}, {'。', false}, {'“', true}, {'《', true}, {'（', true}}
+	for _, name := range BundledNames() {
+		t.Run(name, func(t *testing.T) {
+			f := mustBundled(t, name)
+			runes := []rune("关于“三会一课”的报告")
+			sub, err := f.SubsetHalves(runes, halves)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkSFNT(t, sub)
+			s, err := Parse(sub, "subset")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.NumGlyphs() != f.NumGlyphs()+len(halves) || s.numHMetrics != s.numGlyphs {
+				t.Fatalf("subset has %d glyphs, %d long metrics; want %d + %d, all long", s.numGlyphs, s.numHMetrics, f.numGlyphs, len(halves))
+			}
+			for _, r := range runes {
+				if s.glyph(r) != f.glyph(r) || s.Advance(r) != f.Advance(r) {
+					t.Errorf("%c: glyph %d advance %v, was %d %v", r, s.glyph(r), s.Advance(r), f.glyph(r), f.Advance(r))
+				}
+			}
+			if got := mappedRunes(s); !slices.Equal(got, slices.Sorted(slices.Values(runes))) {
+				t.Errorf("subset maps %q, want only the runes given", string(got))
+			}
+			em := float64(f.unitsPerEm)
+			for i, h := range halves {
+				g, base := f.numGlyphs+i, f.glyph(h.Rune)
+				full := f.advance(base)
+				if got := s.advance(g); got != (full+1)/2 {
+					t.Errorf("%c: half advance %d, want %d", h.Rune, got, (full+1)/2)
+				}
+				var want, got []Segment
+				if err := f.outline(base, 1, 0, 0, 1, 0, 0, 0, &want); err != nil {
+					t.Fatal(err)
+				}
+				if err := s.outline(g, 1, 0, 0, 1, 0, 0, 0, &got); err != nil {
+					t.Fatal(err)
+				}
+				dx := 0.0
+				if h.Left {
+					dx = -float64(full - (full+1)/2)
+				}
+				for k := range want {
+					if want[k].Op != 'Z' { // M and L repeat their point as the control point
+						want[k].X += dx
+						want[k].CX += dx
+					}
+				}
+				if len(want) == 0 || !slices.Equal(got, want) {
+					t.Errorf("%c (left %v): outline of %d segments differs from the glyph's moved %v", h.Rune, h.Left, len(got), dx)
+				}
+				lo, hi := math.Inf(1), math.Inf(-1)
+				for _, sg := range got {
+					lo, hi = min(lo, sg.X), max(hi, sg.X)
+				}
+				if lo < -0.02*em || hi > float64(s.advance(g))+0.02*em {
+					t.Errorf("%c (left %v): ink %v–%v outside the half box 0–%d", h.Rune, h.Left, lo, hi, s.advance(g))
+				}
+			}
+			if _, err := f.SubsetHalves(runes, []Half{{'𬌗', false}}); err == nil {
+				t.Error("a half of a rune the font lacks is no error")
+			}
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"github.com/gongwen/gongwen/fonts"
 	"github.com/gongwen/gongwen/generator/layout"
 	"github.com/gongwen/gongwen/generator/typeset"
 )
@@ -48,7 +49,7 @@ func (d *doc) content(b []byte, pg *typeset.Page) []byte {
 	var cur *font // the current font and variant
 	curV := 0
 	size, tc := typeset.Pt(-1), typeset.Pt(0)
-	mode := 0 // text rendering mode: 0 fill, 2 fill and stroke (bold), 3 invisible
+	mode := 0 // text rendering mode: 0 fill, 2 fill and stroke (bold)
 	setFont := func(f *font, v int, sz typeset.Pt) {
 		if f != cur || v != curV || sz != size {
 			cur, curV, size = f, v, sz
@@ -66,10 +67,7 @@ func (d *doc) content(b []byte, pg *typeset.Page) []byte {
 			}
 			f := d.byRole[r.Font]
 			want := 0
-			switch {
-			case r.Shift != 0:
-				want = 3 // the page's shapes draw its ink (typeset.Run.Shift)
-			case r.Bold:
+			if r.Bold {
 				want = 2 // no bold face: fill and stroke the outlines
 			}
 			if r.Color != fill || want == 2 && mode != 2 {
@@ -90,7 +88,7 @@ func (d *doc) content(b []byte, pg *typeset.Page) []byte {
 			}
 			b = append(b, "BT "...)
 			v := 0
-			if f.variant != nil {
+			if f.variant != nil && r.Half == typeset.Full {
 				v = f.variant[firstRune(r.Text)]
 			}
 			setFont(f, v, r.Size)
@@ -102,6 +100,11 @@ func (d *doc) content(b []byte, pg *typeset.Page) []byte {
 			b = d.appendPoint(b, r.X, l.Baseline)
 			b = append(b, " Td <"...)
 			for _, c := range r.Text {
+				if r.Half != typeset.Full {
+					// a compressed mark: its half-width glyph (font.half)
+					b = appendHex16(b, f.half[fonts.Half{Rune: c, Left: r.Half == typeset.HalfLeft}])
+					continue
+				}
 				if f.variant != nil && f.variant[c] != v {
 					// A character of a shared glyph: continue in the variant font that
 					// names it (the text position runs on from the last glyph).

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"hash/fnv"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -19,12 +20,18 @@ import (
 // character of a shared glyph is drawn with a variant font instead: the same embedded
 // file and descriptor under another Type0 font, whose ToUnicode map names it. So text
 // extraction is exact in every reader, with no ActualText to rely on.
+//
+// A compressed punctuation mark (typeset.Run.Half) is drawn with a half-width glyph that
+// the subset adds after the font's own (fonts.Half): its /W is half the mark's width and
+// the ToUnicode map gives it the mark's character.
 type font struct {
 	role   layout.Role
 	face   Subsetter
-	gid    []uint16        // by rune of the Basic Multilingual Plane: its glyph, 0 while unused
-	beyond map[rune]uint16 // the same for runes beyond the BMP (𬌗 U+2C317); nil if none
-	runes  []rune          // the runes drawn, in order of first use, then sorted
+	gid    []uint16              // by rune of the Basic Multilingual Plane: its glyph, 0 while unused
+	beyond map[rune]uint16       // the same for runes beyond the BMP (𬌗 U+2C317); nil if none
+	runes  []rune                // the runes drawn full width, in order of first use, then sorted
+	half   map[fonts.Half]uint16 // the half-width glyphs drawn, by rune and side
+	halves []fonts.Half          // the keys of half, sorted: their glyphs in that order
 
 	// glyphs[0] are the glyphs drawn, by ID, each with its smallest character;
 	// glyphs[v] (v ≥ 1) are the glyphs whose v+1-th character some run draws.
@@ -92,6 +99,26 @@ func (f *font) sortGlyphs() {
 		}
 		f.glyphs[v] = append(f.glyphs[v], g)
 	}
+	// The half-width glyphs come after the font's own, each with its own ID, so they
+	// need no variant: the map of the first font names them.
+	f.halves = slices.SortedFunc(maps.Keys(f.half), func(a, b fonts.Half) int {
+		if c := cmp.Compare(a.Rune, b.Rune); c != 0 {
+			return c
+		}
+		return cmp.Compare(btoi(a.Left), btoi(b.Left))
+	})
+	for i, h := range f.halves {
+		id := uint16(f.face.NumGlyphs() + i)
+		f.half[h] = id
+		f.glyphs[0] = append(f.glyphs[0], glyph{id: id, r: h.Rune, width: f.face.Advance(h.Rune) * 500})
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // objects is the number of objects the font takes: Type0 font, CIDFontType2, font
@@ -108,14 +135,22 @@ func (f *font) type0(v int) int {
 }
 
 // subsetTag returns the six capital letters that name a subset (PDF 1.7 §9.6.4), from
-// a hash of the role and the runes, so the same document always gets the same tag.
-func subsetTag(role layout.Role, runes []rune) string {
+// a hash of the role, the runes and the half-width glyphs, so the same document always
+// gets the same tag.
+func subsetTag(role layout.Role, runes []rune, halves []fonts.Half) string {
 	h := fnv.New64a()
 	h.Write([]byte(role))
 	var b [4]byte
 	for _, r := range runes {
 		b[0], b[1], b[2], b[3] = byte(r>>24), byte(r>>16), byte(r>>8), byte(r)
 		h.Write(b[:])
+	}
+	for _, hf := range halves {
+		side := "R"
+		if hf.Left {
+			side = "L"
+		}
+		h.Write([]byte(side + string(hf.Rune)))
 	}
 	v := h.Sum64()
 	tag := make([]byte, 6)
@@ -247,7 +282,7 @@ const (
 // prepare subsets the font file and builds the ToUnicode CMaps: the slow part, which
 // runs alongside the other fonts and pages.
 func (f *font) prepare() error {
-	data, err := f.face.Subset(f.runes)
+	data, err := f.face.SubsetHalves(f.runes, f.halves)
 	if err != nil {
 		return fmt.Errorf("pdf: 字体 %s：%w", f.role, err)
 	}
@@ -268,7 +303,7 @@ func (f *font) write(w *writer) {
 	if ps == "" {
 		ps = string(f.role)
 	}
-	base := appendName(nil, subsetTag(f.role, f.runes)+"+"+ps)
+	base := appendName(nil, subsetTag(f.role, f.runes, f.halves)+"+"+ps)
 	desc := f.obj + 2
 	fontPair := func(num int, gs []glyph, toUnicode int) {
 		w.obj(num)

@@ -27,8 +27,11 @@ import (
 
 // Subsetter is a font the PDF embeds a subset of. *fonts.Face implements it.
 type Subsetter interface {
-	// Subset returns a TrueType file with the glyphs of runes, under their own glyph IDs.
-	Subset(runes []rune) ([]byte, error)
+	// SubsetHalves returns a TrueType file with the glyphs of runes, under their own glyph
+	// IDs, and a half-width glyph for each of halves, with IDs from NumGlyphs() on.
+	SubsetHalves(runes []rune, halves []fonts.Half) ([]byte, error)
+	// NumGlyphs returns the number of glyphs of the font.
+	NumGlyphs() int
 	// GlyphID returns the glyph of r, 0 if the font lacks it.
 	GlyphID(r rune) uint16
 	// Advance returns the advance width of r in em.
@@ -233,6 +236,20 @@ func collect(res *typeset.Result, faces map[layout.Role]Subsetter) (*doc, error)
 				}
 			}
 			for _, c := range r.Text {
+				if r.Half != typeset.Full {
+					h := fonts.Half{Rune: c, Left: r.Half == typeset.HalfLeft}
+					if _, ok := f.half[h]; ok {
+						continue
+					}
+					if f.face.GlyphID(c) == 0 {
+						return fmt.Errorf("pdf: 第 %d 页：%s 的字体中没有「%c」（U+%04X）", pg, r.Font, c, c)
+					}
+					if f.half == nil {
+						f.half = map[fonts.Half]uint16{}
+					}
+					f.half[h] = 0 // numbered by sortGlyphs
+					continue
+				}
 				if f.glyphID(c) != 0 {
 					continue
 				}

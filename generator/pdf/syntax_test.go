@@ -17,10 +17,11 @@ import (
 // fakeFace is a font whose every character is one em wide.
 type fakeFace struct{}
 
-func (fakeFace) Subset([]rune) ([]byte, error) { return nil, nil }
-func (fakeFace) GlyphID(rune) uint16           { return 0 }
-func (fakeFace) Advance(rune) float64          { return 1 }
-func (fakeFace) Metrics() fonts.Metrics        { return fonts.Metrics{UnitsPerEm: 1000} }
+func (fakeFace) SubsetHalves([]rune, []fonts.Half) ([]byte, error) { return nil, nil }
+func (fakeFace) NumGlyphs() int                                    { return 1000 }
+func (fakeFace) GlyphID(rune) uint16                               { return 0 }
+func (fakeFace) Advance(rune) float64                              { return 1 }
+func (fakeFace) Metrics() fonts.Metrics                            { return fonts.Metrics{UnitsPerEm: 1000} }
 
 func TestAppendNum(t *testing.T) {
 	for _, c := range []struct {
@@ -197,14 +198,14 @@ func TestSharedGlyphsGoToVariants(t *testing.T) {
 }
 
 func TestSubsetTag(t *testing.T) {
-	a := subsetTag("fangsong", []rune("一二三"))
+	a := subsetTag("fangsong", []rune("一二三"), nil)
 	if len(a) != 6 || strings.Trim(a, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
 		t.Errorf("tag %q is not six capital letters", a)
 	}
-	if subsetTag("fangsong", []rune("一二三")) != a {
+	if subsetTag("fangsong", []rune("一二三"), nil) != a {
 		t.Error("the same subset got two tags")
 	}
-	if subsetTag("kaiti", []rune("一二三")) == a || subsetTag("fangsong", []rune("一二四")) == a {
+	if subsetTag("kaiti", []rune("一二三"), nil) == a || subsetTag("fangsong", []rune("一二四"), nil) == a {
 		t.Error("different subsets got the same tag")
 	}
 }

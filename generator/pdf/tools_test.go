@@ -134,7 +134,14 @@ func TestPDFToText(t *testing.T) {
 		t.Skip()
 	}
 	res, data := render(t, 5)
-	path := tempPDF(t, "doc", data)
+	checkPDFToText(t, res, tempPDF(t, "doc", data))
+}
+
+// checkPDFToText compares pdftotext's lines of every page with the typeset lines. On a
+// page with a table, whose cells poppler orders and joins by its own reading of the
+// columns, the other lines must come out whole and in order among them.
+func checkPDFToText(t *testing.T, res *typeset.Result, path string) {
+	t.Helper()
 	for _, pg := range res.Pages {
 		n := strconv.Itoa(pg.Number)
 		out, err := exec.Command("pdftotext", "-enc", "UTF-8", "-f", n, "-l", n, path, "-").Output()
@@ -147,13 +154,33 @@ func TestPDFToText(t *testing.T) {
 				got = append(got, l)
 			}
 		}
-		for _, l := range append(slices.Clone(pg.Lines), pg.Folio) {
+		lines := slices.Clone(pg.Lines)
+		if pg.Folio != nil {
+			lines = append(lines, pg.Folio)
+		}
+		table := false
+		for _, l := range lines {
+			if l.Kind == typeset.Cell {
+				table = true
+				continue
+			}
 			want = append(want, strings.Join(strings.Fields(l.Text()), ""))
 		}
-		if !slices.Equal(got, want) {
-			t.Errorf("page %d: pdftotext gives\n%s\nwant\n%s", pg.Number, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		if table && subsequence(want, got) || !table && slices.Equal(got, want) {
+			continue
+		}
+		t.Errorf("page %d: pdftotext gives\n%s\nwant\n%s", pg.Number, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// subsequence reports whether the lines of want occur in got in order.
+func subsequence(want, got []string) bool {
+	for _, l := range got {
+		if len(want) > 0 && l == want[0] {
+			want = want[1:]
 		}
 	}
+	return len(want) == 0
 }
 
 // TestPDFInfo: poppler reads the document information and page size.

@@ -476,11 +476,12 @@ func trim(g []glyph, s span) span {
 
 // setLine places glyphs g[s] from x: justified to width when justify is set,
 // otherwise each glyph advancing by its grid width. It groups the glyphs into runs of
-// one font. A mark that gives up a blank half shortens the step of the glyph before
-// the blank, itself for a closing mark and the glyph before it for an opening mark;
-// that glyph is a run of its own with its own Tc, so the pen never steps back and text
-// extraction sees the glyphs in order. An opening mark that starts the line is set
-// flush with its ink (Run.Shift).
+// one font. A mark that gives up a blank half to a neighbouring mark or at the line's
+// start is a run of its own, drawn with a glyph half its width (Run.Half), so every
+// advance box stays exact. A mark squeezed by line compression shortens the step of the
+// glyph before the blank, itself for a closing mark and the glyph before it for an
+// opening mark; that glyph is a run of its own with its own Tc, so the pen never steps
+// back and text extraction sees the glyphs in order.
 func setLine(g []glyph, s span, x, width Pt, justify bool) []Run {
 	s = trim(g, s)
 	n := s.to - s.from
@@ -500,11 +501,11 @@ func setLine(g []glyph, s span, x, width Pt, justify bool) []Run {
 	}
 	short := make([]Pt, n) // how much shorter than its advance plus tc each glyph steps
 	for i := s.from; i < s.to; i++ {
-		cut := g[i].adv - g[i].advance()
+		squeeze := Pt(g[i].squeeze) * g[i].size
 		if openingHalfSet[g[i].r] && i > s.from {
-			short[i-s.from-1] += cut
+			short[i-s.from-1] += squeeze
 		} else {
-			short[i-s.from] += cut
+			short[i-s.from] += squeeze
 		}
 	}
 	var runs []Run
@@ -515,30 +516,42 @@ func setLine(g []glyph, s span, x, width Pt, justify bool) []Run {
 			text = text[:0]
 		}
 	}
-	alone := false // the last run holds a glyph with a step of its own
+	alone := false // the last run holds a glyph with a step or a width of its own
 	for i := s.from; i < s.to; i++ {
 		gl, d := g[i], short[i-s.from]
-		lead := i == s.from && gl.cut() > 0 && openingHalfSet[gl.r]
-		if len(runs) == 0 || alone || d > 1e-9 || runs[len(runs)-1].Font != gl.font || runs[len(runs)-1].Size != gl.size || runs[len(runs)-1].Bold != gl.bold {
+		half := gl.half()
+		if len(runs) == 0 || alone || d > 1e-9 || half != Full || runs[len(runs)-1].Font != gl.font || runs[len(runs)-1].Size != gl.size || runs[len(runs)-1].Bold != gl.bold {
 			if len(runs) > 0 {
 				flush()
 				last := runs[len(runs)-1]
 				x = last.X + last.Width + last.Tc
 			}
-			r := Run{Font: gl.font, Bold: gl.bold, Size: gl.size, X: x, Tc: tc - d}
-			if lead {
-				r.Shift = d
-			}
-			runs = append(runs, r)
-			alone = d > 1e-9
+			runs = append(runs, Run{Font: gl.font, Bold: gl.bold, Size: gl.size, X: x, Tc: tc - d, Half: half})
+			alone = d > 1e-9 || half != Full
 		} else {
 			runs[len(runs)-1].Width += tc
 		}
 		text = append(text, gl.r)
-		runs[len(runs)-1].Width += gl.adv
+		if half != Full {
+			runs[len(runs)-1].Width += gl.adv / 2
+		} else {
+			runs[len(runs)-1].Width += gl.adv
+		}
 	}
 	flush()
 	return runs
+}
+
+// half is the blank half the glyph gives up by the typography rules: the right one of a
+// closing or pause mark, the left one of an opening mark.
+func (g glyph) half() Half {
+	switch {
+	case g.kern == 0:
+		return Full
+	case openingHalfSet[g.r]:
+		return HalfLeft
+	}
+	return HalfRight
 }
 
 // cells is the grid width of the line g[s] as set: compressed marks less.

@@ -1,6 +1,7 @@
 package typeset
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -121,8 +122,8 @@ func TestCompressedLine(t *testing.T) {
 	}
 }
 
-// origins lists where each glyph of runs starts (its advance box), and where the ink of
-// the line's first glyph is shifted to.
+// origins lists where each glyph of runs starts (its advance box; a half-width glyph's
+// box is where its ink is).
 func origins(runs []Run) []Pt {
 	var out []Pt
 	for _, r := range runs {
@@ -130,7 +131,7 @@ func origins(runs []Run) []Pt {
 		for _, c := range r.Text {
 			out = append(out, x)
 			w := Pt(1)
-			if c < 0x7f {
+			if c < 0x7f || r.Half != Full {
 				w = 0.5
 			}
 			x += w + r.Tc
@@ -162,7 +163,7 @@ func TestTypographyRules(t *testing.T) {
 		{"full stop before a closing quote", "好。”", 10, pairs, []string{"好。”"},
 			[][]Pt{{0, 1, 1.5}}, Typography{Pairs: 1}},
 		{"opening after opening: the second gives up its leading half", "“《书》”", 10, pairs, []string{"“《书》”"},
-			[][]Pt{{0, 0.5, 1.5, 2.5, 3}}, Typography{Pairs: 1}},
+			[][]Pt{{0, 1, 1.5, 2.5, 3}}, Typography{Pairs: 1}},
 		{"question mark keeps its em", "好？”", 10, pairs, []string{"好？”"},
 			[][]Pt{{0, 1, 2}}, Typography{}},
 		{"two pairs let a character in", "甲”，乙”，丙丁", 5, pairs, []string{"甲”，乙”，", "丙丁"},
@@ -227,13 +228,42 @@ func glueAt(n, from, to int) []bool {
 	return g
 }
 
-// TestLineStartShift: a flush line-start mark keeps its advance box at the edge and
-// moves its ink half a cell left; the next glyph follows half a cell in.
-func TestLineStartShift(t *testing.T) {
-	g := testGlyphs("一二三四五“六七”八")
-	spans, _ := breakParagraph(g, 5, 5, rules{flushRest: true})
-	runs := setLine(g, spans[1], 10, 5, false)
-	if runs[0].Text != "“" || runs[0].X != 10 || runs[0].Shift != 0.5 || runs[1].X != 10.5 {
-		t.Errorf("runs %+v; want “ at 10 shifted 0.5, the next run at 10.5", runs)
+// TestHalfRuns: every mark that gives up a blank half is a run of its own drawn half
+// wide, on the side it gives up; its neighbours follow its half box with no overlap.
+func TestHalfRuns(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		r     rules
+		line  int
+		want  []string // each run: its text, H for a right half, L for a left half
+		xs    []Pt     // each run's X
+		width []Pt     // each run's Width
+	}{
+		{"line-start opening quote", "一二三四五“六七”八", rules{flushRest: true}, 1,
+			[]string{"“L", "六七”八"}, []Pt{10, 10.5}, []Pt{0.5, 4}},
+		{"closing quote before a comma", "一”，二", rules{adjacent: true}, 0,
+			[]string{"一", "”H", "，二"}, []Pt{10, 11, 11.5}, []Pt{1, 0.5, 2}},
+		{"book title mark after an opening quote", "“《书》”", rules{adjacent: true}, 0,
+			[]string{"“", "《L", "书", "》H", "”"}, []Pt{10, 11, 11.5, 12.5, 13}, []Pt{1, 0.5, 1, 0.5, 1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := testGlyphs(tt.text)
+			spans, _ := breakParagraph(g, 5, 5, tt.r)
+			runs := setLine(g, spans[tt.line], 10, 5, false)
+			var got []string
+			var xs, ws []Pt
+			for _, r := range runs {
+				got = append(got, r.Text+map[Half]string{HalfRight: "H", HalfLeft: "L"}[r.Half])
+				xs, ws = append(xs, r.X), append(ws, r.Width)
+				if r.Tc != 0 {
+					t.Errorf("run %q: Tc %v on a ragged line of full cells", r.Text, r.Tc)
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") || fmt.Sprint(xs) != fmt.Sprint(tt.xs) || fmt.Sprint(ws) != fmt.Sprint(tt.width) {
+				t.Errorf("runs %q at %v wide %v; want %q at %v wide %v", got, xs, ws, tt.want, tt.xs, tt.width)
+			}
+		})
 	}
 }

@@ -257,31 +257,13 @@ func (t *typesetter) doubleLine(y Pt, st layout.Header, thickFirst bool, c Ink) 
 	}
 }
 
-// inkShifted draws the ink of the runs set with a Shift as shapes on their pages.
-func (t *typesetter) inkShifted(pages []*Page) error {
-	for _, pg := range pages {
-		for _, l := range pg.Lines {
-			for _, run := range l.Runs {
-				if run.Shift == 0 {
-					continue
-				}
-				shapes, err := t.outlines([]*Line{{Baseline: l.Baseline, Runs: []Run{run}}})
-				if err != nil {
-					return err
-				}
-				pg.Shapes = append(pg.Shapes, shapes...)
-			}
-		}
-	}
-	return nil
-}
-
 // outliner draws glyphs as shapes; *fonts.Face implements it.
 type outliner interface {
 	Outline(r rune) ([]fonts.Segment, error)
 }
 
-// outlines turns lines of text into filled shapes, glyph by glyph.
+// outlines turns lines of text into filled shapes, glyph by glyph; a half-width mark's
+// ink where its half-width glyph would put it (Run.Half).
 func (t *typesetter) outlines(lines []*Line) ([]Shape, error) {
 	var out []Shape
 	for _, l := range lines {
@@ -290,19 +272,26 @@ func (t *typesetter) outlines(lines []*Line) ([]Shape, error) {
 			if !ok {
 				return nil, fmt.Errorf("typeset: the %s font cannot draw outlines", run.Font)
 			}
-			x := run.X - run.Shift
+			x := run.X
 			sh := Shape{Color: run.Color}
 			for _, r := range run.Text {
 				segs, err := o.Outline(r)
 				if err != nil {
 					return nil, err
 				}
+				adv, ink := Pt(t.fonts[run.Font].Advance(r))*run.Size, x
+				if run.Half != Full {
+					adv /= 2
+				}
+				if run.Half == HalfLeft {
+					ink -= adv // the blank half given up
+				}
 				for _, s := range segs {
 					sh.Segs = append(sh.Segs, PathSeg{Op: s.Op,
-						X: x + Pt(s.X)*run.Size, Y: l.Baseline - Pt(s.Y)*run.Size,
-						CX: x + Pt(s.CX)*run.Size, CY: l.Baseline - Pt(s.CY)*run.Size})
+						X: ink + Pt(s.X)*run.Size, Y: l.Baseline - Pt(s.Y)*run.Size,
+						CX: ink + Pt(s.CX)*run.Size, CY: l.Baseline - Pt(s.CY)*run.Size})
 				}
-				x += Pt(t.fonts[run.Font].Advance(r))*run.Size + run.Tc
+				x += adv + run.Tc
 			}
 			out = append(out, sh)
 		}

@@ -69,12 +69,23 @@ type Run struct {
 	Width Pt // from X to the end of the last glyph's advance
 	Color Ink
 	Bold  bool // drawn heavier (a preset's bold = true: 楷体加粗 and the like)
-	// Shift, when not 0, moves the glyphs' ink this far left of their advance boxes: an
-	// opening mark starting a line set flush with the 版心 edge (layout.Typography), whose
-	// blank half would otherwise stand outside it. The text at X is then invisible, kept
-	// for search and copying, and the page's Shapes draw the ink.
-	Shift Pt
+	// Half, when set, draws the run's one glyph, a full-width mark that gives up a blank
+	// half of its em (layout.Typography), as a glyph half its width: its advance is half
+	// the character's, and Width counts that half.
+	Half Half
 }
+
+// Half says which blank half of its em a compressed punctuation mark gives up. The PDF
+// writer draws such a mark with a half-width glyph of its font, so that its advance box
+// is exactly the half em its ink stands in and never overlaps a neighbour's.
+type Half uint8
+
+// The halves.
+const (
+	Full      Half = iota
+	HalfRight      // a closing or pause mark (，。”）) gives up its right half: its ink is in the left
+	HalfLeft       // an opening mark (“（《) gives up its left half: its ink is in the right
+)
 
 // Line is one line of text on a page.
 type Line struct {
@@ -248,9 +259,6 @@ func Typeset(doc *model.Document, p *layout.Preset, f Fonts) (*Result, error) {
 	}
 	pages := t.paginate(blocks, first, titleTop)
 	if pages, err = t.placeImprint(doc, pages); err != nil {
-		return nil, err
-	}
-	if err := t.inkShifted(pages); err != nil {
 		return nil, err
 	}
 	if err := t.folios(pages); err != nil {

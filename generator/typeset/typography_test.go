@@ -50,7 +50,11 @@ func glyphXs(f typeset.Fonts, l *typeset.Line) ([]rune, []typeset.Pt) {
 		for _, c := range r.Text {
 			rs = append(rs, c)
 			xs = append(xs, x)
-			x += typeset.Pt(f[r.Font].Advance(c))*r.Size + r.Tc
+			adv := typeset.Pt(f[r.Font].Advance(c)) * r.Size
+			if r.Half != typeset.Full {
+				adv /= 2
+			}
+			x += adv + r.Tc
 		}
 	}
 	return rs, xs
@@ -75,9 +79,14 @@ func TestTypographySeed(t *testing.T) {
 	if off.Typography != (typeset.Typography{}) {
 		t.Errorf("rules off changed %+v", off.Typography)
 	}
-	// the preset's defaults mend the seed's one 孤字 (with the pairs compressed it does not arise)
-	if def, _ := typesetWith(t, "work-summary-2023", func(*layout.Typography) {}); def.Typography.Orphans != 1 {
-		t.Errorf("the preset's defaults mended %d 孤字, want 1", def.Typography.Orphans)
+	// the preset turns every rule on but indent_flush
+	if def, _ := typesetWith(t, "work-summary-2023", func(*layout.Typography) {}); def.Typography != res.Typography {
+		t.Errorf("the preset's defaults changed %+v, want %+v", def.Typography, res.Typography)
+	}
+	// with the pairs compressed the seed's one 孤字 does not arise; without them it is mended
+	unpaired := func(ty *layout.Typography) { ty.AdjacentPunct, ty.LineStartFlush = false, false }
+	if def, _ := typesetWith(t, "work-summary-2023", unpaired); def.Typography.Orphans != 1 {
+		t.Errorf("without the pairs the preset mended %d 孤字, want 1", def.Typography.Orphans)
 	}
 
 	lines := map[string]*typeset.Line{}
@@ -115,10 +124,10 @@ func TestTypographySeed(t *testing.T) {
 		}
 		if strings.ContainsRune("“《（", text[0]) && math.Abs(float64(l.Left()-left)) < 0.01 {
 			r := l.Runs[0]
-			// the mark's box at the edge, the next glyph ½ em (its step 16 pt less 8) plus the spacing in
-			if math.Abs(float64(r.Shift-8)) > 0.01 || math.Abs(float64(l.Runs[1].X-(left+16+r.Tc))) > 0.01 {
-				t.Errorf("line starting with %c: shift %.2f, next glyph at %.2f; want its ink ½ em left (8 pt), the next glyph at %.2f: %s",
-					text[0], r.Shift, l.Runs[1].X, left+16+r.Tc, string(text))
+			// the mark's half box (8 pt) at the edge, the next glyph after it and the spacing
+			if r.Half != typeset.HalfLeft || r.Text != string(text[0]) || math.Abs(float64(r.Width-8)) > 0.01 || math.Abs(float64(l.Runs[1].X-(left+8+r.Tc))) > 0.01 {
+				t.Errorf("line starting with %c: run %q half %d width %.2f, next glyph at %.2f; want a left half 8 pt wide, the next glyph at %.2f: %s",
+					text[0], r.Text, r.Half, r.Width, l.Runs[1].X, left+8+r.Tc, string(text))
 			}
 		}
 	}
@@ -143,8 +152,8 @@ func TestTypographySeed(t *testing.T) {
 			t.Errorf("no line starts with %s", tt.start)
 			continue
 		}
-		if math.Abs(float64(l.Left()-left)) > 0.01 || l.Runs[0].Shift == 0 {
-			t.Errorf("%s: starts at %.2f shifted %.2f; want the 版心 edge with its ink ½ em left", tt.start, l.Left(), l.Runs[0].Shift)
+		if math.Abs(float64(l.Left()-left)) > 0.01 || l.Runs[0].Half != typeset.HalfLeft {
+			t.Errorf("%s: starts at %.2f half %d; want the 版心 edge with a left half", tt.start, l.Left(), l.Runs[0].Half)
 		}
 		if tt.pair == "" {
 			continue
