@@ -26,7 +26,7 @@ import (
 // Face is what the exporter needs of a font: the advance of each glyph and its
 // outline. *fonts.Face implements it.
 type Face interface {
-	Advance(r rune) float64
+	typeset.Face
 	Outline(r rune) ([]fonts.Segment, error)
 }
 
@@ -153,12 +153,10 @@ func drawLine(b *bytes.Buffer, l *typeset.Line, g *Glyphs, o Options) {
 			fmt.Fprintf(b, ` stroke="%s" stroke-width="%d"`, color(o, r.Color), unit*3/100)
 		}
 		b.WriteString(`>`)
-		x := 0.0 // in units of the em
-		for _, c := range r.Text {
-			if c != ' ' && c != '\u3000' {
-				fmt.Fprintf(b, `<use href="#%s" x="%s"/>`, g.id(r.Font, c), num(typeset.Pt(x)))
+		for _, gl := range r.Glyphs(face) {
+			if gl.Rune != ' ' && gl.Rune != '\u3000' {
+				fmt.Fprintf(b, `<use href="#%s" x="%s"/>`, g.id(r.Font, gl.Rune), num((gl.X+gl.Ink)/r.Size*unit))
 			}
-			x += (face.Advance(c) + float64(r.Tc/r.Size)) * unit
 		}
 		b.WriteString(`</g>`)
 	}

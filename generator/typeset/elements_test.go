@@ -396,3 +396,43 @@ func TestLinePositions(t *testing.T) {
 		}
 	}
 }
+
+// TestRunGlyphs: the glyphs of every run of the seed abut, and the last one's advance
+// box ends where the run's width says, so writers that place glyph by glyph (SVG, OFD)
+// and one that places a run at once (PDF, with Tc) agree.
+func TestRunGlyphs(t *testing.T) {
+	res, p := typesetSample(t, "work-summary-2023")
+	faces, err := testdoc.TypesetFonts(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	halves := 0
+	for _, pg := range res.Pages {
+		for _, l := range pg.Lines {
+			for _, r := range l.Runs {
+				gs := r.Glyphs(faces[r.Font])
+				if len(gs) == 0 {
+					continue
+				}
+				for i := 1; i < len(gs); i++ {
+					if !near(gs[i].X, float64(gs[i-1].X+gs[i-1].Advance), 1e-9) {
+						t.Fatalf("%q: glyph %d at %.3f, the one before ends at %.3f", r.Text, i, gs[i].X, gs[i-1].X+gs[i-1].Advance)
+					}
+				}
+				last := gs[len(gs)-1]
+				if end := last.X + last.Advance - r.Tc; !near(end, float64(r.Width), 0.01) {
+					t.Errorf("%q: glyphs end at %.3f, the run is %.3f wide", r.Text, end, r.Width)
+				}
+				if r.Half != typeset.Full {
+					halves++
+					if want := float64(r.Size) / 2; !near(last.Advance-r.Tc, want, 0.01) {
+						t.Errorf("compressed %q advances %.2f, want %.2f", r.Text, last.Advance-r.Tc, want)
+					}
+				}
+			}
+		}
+	}
+	if halves == 0 {
+		t.Error("no compressed mark in the seed")
+	}
+}

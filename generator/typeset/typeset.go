@@ -87,6 +87,38 @@ const (
 	HalfLeft       // an opening mark (“（《) gives up its left half: its ink is in the right
 )
 
+// Glyph is one glyph of a run as every writer draws it: its character, where its
+// advance box starts (from the run's X), the box's width (the glyph's advance at the
+// run's size plus the run's Tc), and where its outline's origin stands from the box's
+// start (a HalfLeft mark's outline stands half its em left of its box).
+type Glyph struct {
+	Rune       rune
+	X, Advance Pt
+	Ink        Pt
+}
+
+// Glyphs lists the glyphs of r, measured with the face f of its font, so the PDF, SVG
+// and OFD writers place them alike.
+func (r *Run) Glyphs(f Face) []Glyph {
+	var out []Glyph
+	x := Pt(0)
+	for _, c := range r.Text {
+		adv := Pt(f.Advance(c)) * r.Size
+		g := Glyph{Rune: c, X: x}
+		switch r.Half {
+		case HalfRight:
+			adv /= 2
+		case HalfLeft:
+			adv /= 2
+			g.Ink = -adv
+		}
+		g.Advance = adv + r.Tc
+		out = append(out, g)
+		x += g.Advance
+	}
+	return out
+}
+
 // Line is one line of text on a page.
 type Line struct {
 	Kind     Kind
