@@ -35,6 +35,7 @@ func indexPath(path string, i int) string { return path + "[" + strconv.Itoa(i) 
 type loc struct {
 	key int     // byte offset of the key, or of the '[' of a table header
 	val int     // byte offset of the value; -1 for a table header
+	end int     // byte offset just past the value (of the header, for a table header)
 	str *strTok // the string token, when the value is a string
 }
 
@@ -255,6 +256,7 @@ func (s *scanner) header() {
 	for !s.eof() && s.src[s.i] == ']' {
 		s.i++
 	}
+	e.end = s.i
 }
 
 // key reads a possibly dotted, possibly quoted key and returns its parts.
@@ -323,6 +325,7 @@ func (s *scanner) value(path string, e *loc) {
 		return
 	}
 	e.val = s.i
+	defer func() { e.end = s.i }()
 	rest := s.src[s.i:]
 	switch {
 	case strings.HasPrefix(rest, `"""`), strings.HasPrefix(rest, `'''`):
