@@ -133,6 +133,9 @@ func (b *Builder) Compile(file string, src []byte) (*Compiled, error) {
 // Pages is the number of pages.
 func (c *Compiled) Pages() int { return len(c.Result.Pages) }
 
+// Images are the pictures the pages place (the seal), by the name the content gives.
+func (c *Compiled) Images() map[string]image.Image { return c.images }
+
 // Export writes the document in the format f.
 func (c *Compiled) Export(w io.Writer, f Format) error {
 	var err error

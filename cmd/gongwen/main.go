@@ -25,6 +25,7 @@ gongwen turns a TOML content file into a GB/T 9704-2012 official document (DOCX 
   gongwen import 文稿.txt|文稿.docx [-o 文件.toml]        把已有的文稿转成内容文件
   gongwen init [--preset 版式] 文件.toml                  新建一个带说明的内容文件
   gongwen fonts [--layout 版式]                            列出各字体角色使用的字体
+  gongwen edit [文件.toml | 文件夹]                        在浏览器中编辑、预览和打印（公文工作台）
   gongwen help [命令]                                      显示帮助
 
 退出码 Exit status: 0 成功 success · 1 内容有误 content error · 2 用法有误 usage error
@@ -56,6 +57,7 @@ func commands() []command {
 		{"import", importHelp, importFlags},
 		{"init", initHelp, initFlags},
 		{"fonts", fontsHelp, fontsFlags},
+		{"edit", editHelp, editFlags},
 	}
 }
 

@@ -15,9 +15,16 @@ import (
 
 // Value is a new value for a field.
 type Value struct {
-	Kind string   // "string", "date" (2024-01-10), "number", "bool" or "list" (of strings)
-	Text string   // the value as typed: the string, the date, the number, true/false
-	List []string // the items of a list
+	Kind   string   // "string", "date" (2024-01-10), "number", "bool", "list" (of strings) or "table" (inline)
+	Text   string   // the value as typed: the string, the date, the number, true/false
+	List   []string // the items of a list
+	Fields []Field  // the keys of an inline table, in order
+}
+
+// Field is a key of an inline table and its value.
+type Field struct {
+	Key   string
+	Value Value
 }
 
 // toml writes the value in TOML; a string in the quotes of old (basic or literal,
@@ -48,6 +55,19 @@ func (v Value) toml(old string) (string, error) {
 			items[i] = quote(s, `"`)
 		}
 		return "[" + strings.Join(items, ", ") + "]", nil
+	case "table":
+		items := make([]string, len(v.Fields))
+		for i, f := range v.Fields {
+			if f.Value.Kind == "table" {
+				return "", fmt.Errorf("表中不能再套表")
+			}
+			t, err := f.Value.toml("")
+			if err != nil {
+				return "", err
+			}
+			items[i] = tomlKey(f.Key) + " = " + t
+		}
+		return "{ " + strings.Join(items, ", ") + " }", nil
 	}
 	return "", fmt.Errorf("不认识的值类型「%s」", v.Kind)
 }

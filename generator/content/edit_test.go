@@ -65,6 +65,8 @@ func TestSet(t *testing.T) {
 		{"section[2].text", Value{Text: "戊。"}, "heading = \"三\"\ntext = \"戊。\"\n", "辛"},
 		{"section[0].section[1].text", Value{Text: "己。"}, "  lead = \"子二。\"\ntext = \"己。\"\n", "庚"},
 		{"cc", Value{Kind: "list", List: []string{"甲局", "乙局"}}, `cc = ["甲局", "乙局"]`, ""},
+		{"counts.培训", Value{Kind: "table", Fields: []Field{{"value", Value{Kind: "number", Text: "3"}}, {"unit", Value{Text: "期"}}}},
+			"\"学习\" = { value = 9, unit = \"次\" }  # 全年\n\"培训\" = { value = 3, unit = \"期\" }\n", ""},
 	} {
 		t.Run(tc.path, func(t *testing.T) {
 			src := []byte(editSrc)

@@ -118,3 +118,15 @@ func ErrorList(err error) []*Error {
 	}
 	return nil
 }
+
+// Lines returns the line of every key, table header and array element of a content
+// file by path (title, section[1].text, counts.学习): where an editor shows a
+// field's messages, and finds the field of a line.
+func Lines(file string, src []byte) map[string]int {
+	l := newLocator(file, normalize(src))
+	out := make(map[string]int, len(l.at))
+	for path, e := range l.at {
+		out[path] = l.pos(e.key).Line
+	}
+	return out
+}
