@@ -5,12 +5,14 @@
 // Each glyph's outline is defined once, in a Glyphs set shared by the pages of a
 // document (and by successive previews of it), and every occurrence is a <use> of it,
 // as typst-svg does. Lines carry data-src="LINE", their text's line in the content
-// file, so a click on the preview can find the field it came from.
+// file, so a click on the preview can find the field it came from, and aria-label, their
+// text.
 package svg
 
 import (
 	"bytes"
 	"encoding/base64"
+	"encoding/xml"
 	"fmt"
 	"image"
 	"image/png"
@@ -141,7 +143,10 @@ func drawLine(b *bytes.Buffer, l *typeset.Line, g *Glyphs, o Options) {
 	if l.Pos.Line > 0 {
 		fmt.Fprintf(b, ` data-src="%d"`, l.Pos.Line)
 	}
-	b.WriteString(`>`)
+	// the line's text, for screen readers, search and tests: the glyphs are outlines
+	b.WriteString(` aria-label="`)
+	xml.EscapeText(b, []byte(l.Text()))
+	b.WriteString(`">`)
 	for _, r := range l.Runs {
 		if r.Text == "" {
 			continue

@@ -127,6 +127,9 @@ func TestPagesPlaceGlyphsAsTyped(t *testing.T) {
 					t.Fatalf("page %d: %d line groups, %d lines", pg.Number, len(lines), len(want))
 				}
 				for j, l := range want {
+					if got := lines[j].attr("aria-label"); got != l.Text() {
+						t.Errorf("line %q: aria-label %q", l.Text(), got)
+					}
 					if got := lines[j].attr("data-src"); l.Pos.Line > 0 && got != strconv.Itoa(l.Pos.Line) {
 						t.Errorf("line %q: data-src %q, want %d", l.Text(), got, l.Pos.Line)
 					}

@@ -38,7 +38,7 @@ type countView struct {
 	Name     string `json:"name"`
 	Value    string `json:"value"`
 	Unit     string `json:"unit"`
-	Approx   bool   `json:"approx"`
+	Approx   bool   `json:"approx"` // more = true: printed as 100余次
 	Label    string `json:"label"`
 	Category string `json:"category"`
 	Inline   bool   `json:"inline"` // written as { value = …, … } (editable field by field)
@@ -86,7 +86,7 @@ func formOf(file string, src []byte, doc *model.Document) (*form, error) {
 				c.Inline = true
 				c.Value = fmt.Sprint(plain(v["value"]))
 				c.Unit, _ = v["unit"].(string)
-				c.Approx, _ = v["approx"].(bool)
+				c.Approx, _ = v["more"].(bool)
 				c.Label, _ = v["label"].(string)
 				c.Category, _ = v["category"].(string)
 			default:

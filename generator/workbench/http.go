@@ -309,9 +309,9 @@ func (s *Server) pages(id string, reset bool) *previewView {
 	}
 	ss := s.sessions[id]
 	if ss == nil || reset {
+		s.dropIdle()
 		ss = &session{glyphs: svg.NewGlyphs(faces(s.doc.good))}
 		s.sessions[id] = ss
-		s.dropIdle()
 	}
 	ss.used = time.Now()
 	c := s.doc.good

@@ -403,7 +403,7 @@ function countBox(f) {
       cb.type = 'checkbox';
       cb.checked = c.approx;
       cb.title = '约数：印作“100余次”';
-      cb.onchange = () => edit({ set: [{ path: `${base}.approx`, value: { kind: 'bool', text: String(cb.checked) } }] }, true);
+      cb.onchange = () => edit({ set: [{ path: `${base}.more`, value: { kind: 'bool', text: String(cb.checked) } }] }, true);
       td.append(cb);
       tr.append(td);
       cell('label', 'line', '', c.label);
