@@ -151,7 +151,8 @@ func (s *Server) view() *stateView {
 	if d == nil {
 		return v
 	}
-	v.File, v.Source, v.Saved, v.Diagnostics = d.name, string(d.src), d.saved, d.diags
+	v.File, v.Source, v.Saved = d.name, string(d.src), d.saved
+	v.Diagnostics = append(v.Diagnostics, d.diags...)
 	var doc = d.good
 	if doc != nil {
 		v.Pages = doc.Pages()

@@ -16,7 +16,7 @@ let typing = null;      // debounce timer of typed edits
 // ---- talking to the server ----
 
 async function api(path, body, raw) {
-  const opt = { method: body === undefined ? 'GET' : 'POST', headers: { 'X-Gongwen-Token': token } };
+  const opt = { method: body === undefined && !raw ? 'GET' : 'POST', headers: { 'X-Gongwen-Token': token } };
   if (raw) opt.body = raw;
   else if (body !== undefined) { opt.body = JSON.stringify(body); opt.headers['Content-Type'] = 'application/json'; }
   const res = await fetch(path, opt);
@@ -70,6 +70,7 @@ function statusText(st) {
 // ---- the state ----
 
 function apply(st) {
+  st.diagnostics = st.diagnostics || [];
   state = st;
   const open = !!st.file;
   $('#work').hidden = !open;
@@ -372,8 +373,10 @@ function attendanceBox(f) {
   return fs;
 }
 
+// countPath is the path of a count as the server writes paths: a key quoted only
+// when it holds a character that a path uses.
 function countPath(name) {
-  return 'counts.' + (/^[A-Za-z0-9_-]+$/.test(name) ? name : JSON.stringify(name));
+  return 'counts.' + (name === '' || /[.\[\]"' \t=#]/.test(name) ? JSON.stringify(name) : name);
 }
 
 function countBox(f) {
