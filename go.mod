@@ -10,4 +10,4 @@ require (
 	golang.org/x/image v0.48.0
 )
 
-require golang.org/x/sys v0.50.0 // indirect
+require golang.org/x/sys v0.50.0
