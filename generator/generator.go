@@ -71,7 +71,7 @@ func (b *Builder) Render(file string, src []byte, formats []Format) (*Output, er
 	}
 	preset, err := layout.LoadFrom(filepath.Dir(file), name)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
+		return nil, presetError(file, src, doc, name, err)
 	}
 	if err := fits(doc, preset); err != nil {
 		if ce, ok := err.(*content.Error); ok {
