@@ -100,7 +100,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		unknownCommand(name, stderr)
 		return exitUsage
 	}
-	fs := newFlagSet(c, stderr)
+	fs := newFlagSet(c, io.Discard) // the flag package's own messages are English
 	do := c.flags(fs)
 	pos, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
@@ -109,9 +109,42 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	if err != nil {
+		fmt.Fprintf(stderr, "gongwen %s: %s\n运行 gongwen help %s 查看可用的选项和例子。\n", c.name, flagError(fs, err), c.name)
 		return exitUsage
 	}
 	return do(pos, stdout, stderr)
+}
+
+// flagError says in Chinese what is wrong with an option, suggesting the closest one
+// for a misspelt name.
+func flagError(fs *flag.FlagSet, err error) string {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		var names []string
+		fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+		name = strings.TrimLeft(name, "-")
+		s := "没有选项「" + dashed(name) + "」"
+		if m := content.Suggest(name, names); m != "" {
+			s += "，您是不是想写 " + dashed(m) + "？"
+		}
+		return s
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		name = dashed(strings.TrimLeft(name, "-"))
+		return "选项「" + name + "」后面要写一个值"
+	}
+	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
+		return "选项的值不对：" + rest
+	}
+	return msg
+}
+
+// dashed writes an option name as it is typed: -o, --format.
+func dashed(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
 }
 
 // lookup finds a command by name.
@@ -201,14 +234,10 @@ func printOptions(fs *flag.FlagSet) {
 			first = false
 		}
 		arg, text := flag.UnquoteUsage(f)
-		dash := "--"
-		if len(f.Name) == 1 {
-			dash = "-"
-		}
 		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
 			arg = ""
 		}
-		line := "  " + dash + f.Name
+		line := "  " + dashed(f.Name)
 		if arg != "" {
 			line += " " + arg
 		}
