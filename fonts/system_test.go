@@ -148,9 +148,9 @@ func TestSystemFonts(t *testing.T) {
 		{
 			name: "macOS",
 			files: map[string][]byte{
-				"System/Library/Fonts/Supplemental/STFANGSO.TTF": fixtureFont(t, family("STFangsong", "华文仿宋")),
-				"Library/Fonts/STKAITI.TTF":                      fixtureFont(t, family("STKaiti", "华文楷体")),
-				"Users/li/Library/Fonts/方正小标宋简体.ttf":             fixtureFont(t, family("FZXiaoBiaoSong-B05S", "方正小标宋简体")),
+				"System/Library/Fonts/Supplemental/STFANGSO.TTF":                                     fixtureFont(t, family("STFangsong", "华文仿宋")),
+				"Library/Fonts/STKAITI.TTF":                                                          fixtureFont(t, family("STKaiti", "华文楷体")),
+				"Users/li/Library/Fonts/方正小标宋简体.ttf":                                                 fixtureFont(t, family("FZXiaoBiaoSong-B05S", "方正小标宋简体")),
 				"System/Library/AssetsV2/com_apple_MobileAsset_Font7/3a1.asset/AssetData/Songti.ttc": songti,
 			},
 			dirs: func(root string) []string {
