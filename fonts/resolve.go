@@ -105,11 +105,15 @@ func systemFontDirs(goos string, getenv func(string) string, home string) []stri
 			dirs = append(dirs, filepath.Join(local, "Microsoft", "Windows", "Fonts"))
 		}
 	case "darwin", "ios":
-		dirs = append(dirs, "/Library/Fonts", "/System/Library/Fonts")
+		// The 华文 fonts are in /System/Library/Fonts/Supplemental or, on recent systems,
+		// downloaded on demand into the font assets.
+		dirs = append(dirs, "/Library/Fonts", "/System/Library/Fonts",
+			"/System/Library/AssetsV2/com_apple_MobileAsset_Font*")
 		if home != "" {
 			dirs = append(dirs, filepath.Join(home, "Library", "Fonts"))
 		}
 	default:
+		// UOS and Kylin keep theirs (the CESI fonts, WPS's) under /usr/share/fonts too.
 		dirs = append(dirs, "/usr/share/fonts", "/usr/local/share/fonts")
 		if home != "" {
 			dirs = append(dirs, filepath.Join(home, ".fonts"), filepath.Join(home, ".local", "share", "fonts"))
@@ -204,6 +208,20 @@ func (r *Resolver) lookup(name string) []indexEntry {
 	return append(regular, other...)
 }
 
+// expandDirs replaces each folder pattern (with *) by the folders it matches, in order.
+func expandDirs(dirs []string) []string {
+	var out []string
+	for _, d := range dirs {
+		if !strings.Contains(d, "*") {
+			out = append(out, d)
+			continue
+		}
+		m, _ := filepath.Glob(d)
+		out = append(out, m...)
+	}
+	return out
+}
+
 // scan indexes the font folders. Unreadable folders and files are skipped: a broken font
 // somewhere on the system must not stop a build that does not need it. Files are read by
 // a few goroutines, as the cost is mostly system calls (open, a few small reads, close);
@@ -211,7 +229,7 @@ func (r *Resolver) lookup(name string) []indexEntry {
 func (r *Resolver) scan() {
 	var paths []string
 	seen := make(map[string]bool)
-	for _, dir := range r.dirs {
+	for _, dir := range expandDirs(r.dirs) {
 		_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() || !isFontFile(path) || seen[path] {
 				return nil
@@ -241,6 +259,42 @@ func (r *Resolver) scan() {
 	}
 }
 
+// knownFile is a font file that an operating system or office suite installs under a
+// fixed name, and the family names it provides.
+type knownFile struct {
+	names []string
+	face  int // the face of a collection that has these names
+}
+
+// knownFiles are the standard's fonts by file name (lower case), so that they are found
+// even when their name table holds the Chinese names only in a legacy encoding (GB 2312
+// records of older Windows fonts, which cannot be decoded without tables).
+var knownFiles = map[string]knownFile{
+	// Windows (C:\Windows\Fonts) and Office.
+	"simfang.ttf":      {names: []string{"仿宋", "FangSong"}},
+	"simkai.ttf":       {names: []string{"楷体", "KaiTi"}},
+	"simhei.ttf":       {names: []string{"黑体", "SimHei"}},
+	"simsun.ttc":       {names: []string{"宋体", "SimSun"}},
+	"fzxbsjw.ttf":      {names: []string{"方正小标宋简体", "FZXiaoBiaoSong-B05S"}},
+	"fzxbsk.ttf":       {names: []string{"方正小标宋_GBK", "FZXiaoBiaoSong-B05"}},
+	"仿宋_gb2312.ttf":    {names: []string{"仿宋_GB2312", "FangSong_GB2312"}},
+	"楷体_gb2312.ttf":    {names: []string{"楷体_GB2312", "KaiTi_GB2312"}},
+	"fs_gb2312.ttf":    {names: []string{"仿宋_GB2312", "FangSong_GB2312"}},
+	"kaiti_gb2312.ttf": {names: []string{"楷体_GB2312", "KaiTi_GB2312"}},
+	// macOS and Office for Mac: the 华文 fonts.
+	"stfangso.ttf": {names: []string{"华文仿宋", "STFangsong"}},
+	"stkaiti.ttf":  {names: []string{"华文楷体", "STKaiti"}},
+	"stsong.ttf":   {names: []string{"华文宋体", "STSong"}},
+	"stzhongs.ttf": {names: []string{"华文中宋", "STZhongsong"}},
+	"stheiti.ttf":  {names: []string{"华文黑体", "STHeiti"}},
+	// UOS and Kylin: the CESI fonts (fonts-cesi).
+	"cesi_fs_gb2312.ttf":  {names: []string{"CESI仿宋-GB2312"}},
+	"cesi_kt_gb2312.ttf":  {names: []string{"CESI楷体-GB2312"}},
+	"cesi_ht_gb2312.ttf":  {names: []string{"CESI黑体-GB2312"}},
+	"cesi_ss_gb2312.ttf":  {names: []string{"CESI宋体-GB2312"}},
+	"cesi_xbs_gb2312.ttf": {names: []string{"CESI小标宋-GB2312"}},
+}
+
 func isFontFile(path string) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".ttf", ".ttc", ".otf", ".otc":
@@ -265,10 +319,20 @@ func indexFile(path string) []indexEntry {
 		return nil
 	}
 	var out []indexEntry
+	known := knownFiles[strings.ToLower(filepath.Base(path))]
 	for i, d := range dirs {
 		families, full, regular, err := readNames(f, d)
-		if err != nil {
+		byName := known.names != nil && known.face == i
+		if err != nil && !byName {
 			continue
+		}
+		if byName {
+			for _, n := range known.names {
+				if !containsString(families, n) {
+					families = append(families, n)
+				}
+			}
+			regular = true
 		}
 		out = append(out, indexEntry{
 			path: path, face: i, collection: collection, cff: d.version == tagOTTO,

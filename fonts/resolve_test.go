@@ -311,7 +311,7 @@ func TestSystemFontDirs(t *testing.T) {
 		want []string
 	}{
 		{"windows", `C:\Users\li`, []string{filepath.Join(`D:\Win`, "Fonts"), filepath.Join(`C:\Users\li\AppData\Local`, "Microsoft", "Windows", "Fonts")}},
-		{"darwin", "/Users/li", []string{"/Library/Fonts", "/System/Library/Fonts", "/Users/li/Library/Fonts"}},
+		{"darwin", "/Users/li", []string{"/Library/Fonts", "/System/Library/Fonts", "/System/Library/AssetsV2/com_apple_MobileAsset_Font*", "/Users/li/Library/Fonts"}},
 		{"linux", "/home/li", []string{"/usr/share/fonts", "/usr/local/share/fonts", "/home/li/.fonts", "/home/li/.local/share/fonts"}},
 		{"linux", "", []string{"/usr/share/fonts", "/usr/local/share/fonts"}},
 	}

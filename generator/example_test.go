@@ -45,7 +45,7 @@ func ExampleBuilder_Render_error() {
 	_, err := generator.NewBuilder(nil, false).Render("a.toml", src, []generator.Format{generator.PDF})
 	fmt.Println(err)
 	// Output:
-	// a.toml:4:13: 未定义的计数「学习」（字段 text）
+	// a.toml:4:13: 未定义的计数「学习」（正文 text）
 	//    4 | text = "开展学习{学习}。"
 	//      |                 ^
 	// 提示：在 [counts] 中加入 "学习" = { value = 9, unit = "次" }

@@ -81,7 +81,7 @@ func (b *Builder) Compile(file string, src []byte) (*Compiled, error) {
 	}
 	preset, err := layout.LoadFrom(filepath.Dir(file), name)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
+		return nil, presetError(file, src, doc, name, err)
 	}
 	c := &Compiled{Doc: doc, Preset: preset, file: file, src: src}
 	if strings.HasSuffix(name, ".toml") {

@@ -19,6 +19,9 @@ const checkHelp = `用法 Usage: gongwen check 文件.toml [文件.toml ...]
 与计数相同的数字（警告：应写成 {引用}）、没有引用的计数（警告）、日期的写法（2024年1月5日）。
 有错误时退出码为 1；只有警告时为 0。
 Checks a content file against the conventions of 公文 writing; exit 1 when it finds errors.
+
+例如 Example:
+  gongwen check 工作总结.toml
 `
 
 func checkFlags(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {

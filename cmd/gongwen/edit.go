@@ -26,13 +26,12 @@ const editHelp = `用法 Usage: gongwen edit [文件.toml | 文件夹] [--no-ope
 在浏览器中打开公文工作台：像编辑文档一样填写各要素和正文，右边随时显示将要打印的每一页，
 出错的地方标在对应的栏目旁；可以导入 Word、WPS 文稿，生成 PDF 和 DOCX，打印。
 只在本机（127.0.0.1）提供服务，地址中带有随机口令；按 Ctrl-C 退出。
-
-例 Example:
-  gongwen edit samples/work-summary-2023.toml
-  gongwen edit .                      打开当前文件夹，选择、新建或导入文稿
-
 Opens the workbench in the browser: edit the document, see its exact pages, build and
 print. Serves 127.0.0.1 only, with a random token in the address; Ctrl-C stops it.
+
+例如 Example:
+  gongwen edit samples/work-summary-2023.toml
+  gongwen edit .                      打开当前文件夹，选择、新建或导入文稿
 `
 
 func editFlags(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {

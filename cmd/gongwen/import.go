@@ -24,10 +24,13 @@ const importHelp = `用法 Usage: gongwen import 文稿.txt|文稿.docx [-o 文�
 转换后请先看文件开头“请检查”列出的各项，再运行 gongwen check 和 gongwen build。
 Turns a plain-text or DOCX document into a content file; never overwrites a file
 unless --force is given.
+
+例如 Example:
+  gongwen import 工作总结.docx --counts        写出 工作总结.toml
 `
 
 func importFlags(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
-	out := fs.String("o", "", "写到这个文件，- 为屏幕 output file, - for stdout (默认：当前目录下的 文稿名.toml)")
+	out := fs.String("o", "", "写到这个`文件`，- 为屏幕 output file, - for stdout（不写时：当前目录下的 文稿名.toml）")
 	counts := fs.Bool("counts", false, "把活动次数（9次、100余次……）提取为计数 turn activity counts into named counts")
 	force := fs.Bool("force", false, "覆盖已有的输出文件 overwrite an existing output file")
 	return func(args []string, stdout, stderr io.Writer) int {

@@ -17,10 +17,14 @@ const initHelp = `用法 Usage: gongwen init [--preset 版式] 文件.toml
 
 新建一个带中文说明的内容文件，照着改写即可。不会覆盖已有的文件。
 Writes a commented starting content file for a layout preset; never overwrites a file.
+
+例如 Example:
+  gongwen init 工作总结.toml
+  gongwen init --preset notice 通知.toml
 `
 
 func initFlags(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
-	preset := fs.String("preset", "report", "版式名称 layout preset: "+strings.Join(layout.Names(), ", "))
+	preset := fs.String("preset", "report", "`版式`名称 layout preset: "+strings.Join(layout.Names(), ", "))
 	return func(args []string, stdout, stderr io.Writer) int {
 		if len(args) != 1 {
 			fmt.Fprintln(stderr, "gongwen init: 需要且只需要一个文件名，例如：gongwen init 工作总结.toml")

@@ -3,15 +3,20 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/gongwen/gongwen/generator"
+	"github.com/gongwen/gongwen/generator/content"
 	"github.com/gongwen/gongwen/generator/layout"
 )
 
@@ -26,7 +31,11 @@ gongwen turns a TOML content file into a GB/T 9704-2012 official document (DOCX 
   gongwen init [--preset 版式] 文件.toml                  新建一个带说明的内容文件
   gongwen fonts [--layout 版式]                            列出各字体角色使用的字体
   gongwen edit [文件.toml | 文件夹]                        在浏览器中编辑、预览和打印（公文工作台）
+  gongwen version                                          显示版本号
   gongwen help [命令]                                      显示帮助
+
+例如 Example:
+  gongwen build samples/work-summary-2023.toml            生成示例公文的 PDF 和 DOCX
 
 退出码 Exit status: 0 成功 success · 1 内容有误 content error · 2 用法有误 usage error
 运行 "gongwen help build" 查看命令的选项。
@@ -40,7 +49,29 @@ const (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	restore := setupConsole()
+	var code int
+	if len(os.Args) == 1 && startedWithoutTerminal() {
+		// Double-clicked in Explorer, Finder or a file manager: no one reads a terminal.
+		code = openWorkbench(os.Stdout, os.Stderr)
+	} else {
+		code = run(os.Args[1:], os.Stdout, os.Stderr)
+	}
+	restore()
+	os.Exit(code)
+}
+
+// openWorkbench is what a double-click starts: the workbench of the folder the
+// program stands in (where the unzipped samples are), in the default browser, until
+// the window that started it is closed.
+func openWorkbench(stdout, stderr io.Writer) int {
+	dir := "."
+	if exe, err := os.Executable(); err == nil {
+		dir = filepath.Dir(exe)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return serveWorkbench(ctx, dir, "127.0.0.1:0", true, true, stdout, stderr)
 }
 
 type command struct {
@@ -58,6 +89,8 @@ func commands() []command {
 		{"init", initHelp, initFlags},
 		{"fonts", fontsHelp, fontsFlags},
 		{"edit", editHelp, editFlags},
+		{"version", versionHelp, versionFlags},
+		{"help", helpHelp, helpFlags},
 	}
 }
 
@@ -71,41 +104,125 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
-	case "help":
-		if len(args) == 0 {
-			fmt.Fprint(stdout, usage)
-			return exitOK
-		}
-		for _, c := range commands() {
-			if c.name == args[0] {
-				fs := newFlagSet(c, stdout)
-				c.flags(fs)
-				fs.Usage()
-				return exitOK
-			}
-		}
-		fmt.Fprintf(stderr, "gongwen: 没有命令「%s」\n\n%s", args[0], usage)
+	case "-v", "--version", "-version":
+		return printVersion(stdout)
+	}
+	c, ok := lookup(name)
+	if !ok {
+		unknownCommand(name, stderr)
 		return exitUsage
 	}
+	fs := newFlagSet(c, io.Discard) // the flag package's own messages are English
+	do := c.flags(fs)
+	pos, err := parseInterspersed(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		fs.SetOutput(stdout)
+		fs.Usage()
+		return exitOK
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "gongwen %s: %s\n运行 gongwen help %s 查看可用的选项和例子。\n", c.name, flagError(fs, err), c.name)
+		return exitUsage
+	}
+	return do(pos, stdout, stderr)
+}
+
+// flagError says in Chinese what is wrong with an option, suggesting the closest one
+// for a misspelt name.
+func flagError(fs *flag.FlagSet, err error) string {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		var names []string
+		fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+		name = strings.TrimLeft(name, "-")
+		s := "没有选项「" + dashed(name) + "」"
+		if m := content.Suggest(name, names); m != "" {
+			s += "，您是不是想写 " + dashed(m) + "？"
+		}
+		return s
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		name = dashed(strings.TrimLeft(name, "-"))
+		return "选项「" + name + "」后面要写一个值"
+	}
+	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
+		return "选项的值不对：" + rest
+	}
+	return msg
+}
+
+// dashed writes an option name as it is typed: -o, --format.
+func dashed(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
+}
+
+// lookup finds a command by name.
+func lookup(name string) (command, bool) {
 	for _, c := range commands() {
-		if c.name != name {
-			continue
+		if c.name == name {
+			return c, true
 		}
-		fs := newFlagSet(c, stderr)
-		do := c.flags(fs)
-		pos, err := parseInterspersed(fs, args)
-		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(stdout)
-			fs.Usage()
+	}
+	return command{}, false
+}
+
+// unknownCommand says that name is no command, and which one was probably meant.
+func unknownCommand(name string, stderr io.Writer) {
+	var names []string
+	for _, c := range commands() {
+		names = append(names, c.name)
+	}
+	fmt.Fprintf(stderr, "gongwen: 没有命令「%s」", name)
+	if s := content.Suggest(name, names); s != "" {
+		fmt.Fprintf(stderr, "，您是不是想写 gongwen %s？\n", s)
+	} else {
+		fmt.Fprintf(stderr, "\n\n%s", usage)
+	}
+}
+
+const helpHelp = `用法 Usage: gongwen help [命令]
+
+不写命令时显示所有命令的简要说明；写了命令时显示这个命令的用法、选项和例子。
+Without a command, lists the commands; with one, shows its usage, options and an example.
+
+例如 Example:
+  gongwen help build
+`
+
+func helpFlags(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
+	return func(args []string, stdout, stderr io.Writer) int {
+		switch len(args) {
+		case 0:
+			fmt.Fprint(stdout, usage)
 			return exitOK
-		}
-		if err != nil {
+		case 1:
+		default:
+			fmt.Fprintln(stderr, "gongwen help: 只写一个命令，例如：gongwen help build")
 			return exitUsage
 		}
-		return do(pos, stdout, stderr)
+		c, ok := lookup(args[0])
+		if !ok {
+			unknownCommand(args[0], stderr)
+			return exitUsage
+		}
+		h := newFlagSet(c, stdout)
+		c.flags(h)
+		h.Usage()
+		return exitOK
 	}
-	fmt.Fprintf(stderr, "gongwen: 没有命令「%s」\n\n%s", name, usage)
-	return exitUsage
+}
+
+func versionFlags(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
+	return func(args []string, stdout, stderr io.Writer) int {
+		if len(args) != 0 {
+			fmt.Fprintln(stderr, "gongwen version: 不需要参数")
+			return exitUsage
+		}
+		return printVersion(stdout)
+	}
 }
 
 func newFlagSet(c command, out io.Writer) *flag.FlagSet {
@@ -113,10 +230,35 @@ func newFlagSet(c command, out io.Writer) *flag.FlagSet {
 	fs.SetOutput(out)
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), c.help)
-		fmt.Fprintln(fs.Output(), "\n选项 Options:")
-		fs.PrintDefaults()
+		printOptions(fs)
 	}
 	return fs
+}
+
+// printOptions lists the options the way they are typed: --name for words, -o for a
+// letter; the placeholder is the `quoted` word of the usage text.
+func printOptions(fs *flag.FlagSet) {
+	w := fs.Output()
+	first := true
+	fs.VisitAll(func(f *flag.Flag) {
+		if first {
+			fmt.Fprintln(w, "\n选项 Options:")
+			first = false
+		}
+		arg, text := flag.UnquoteUsage(f)
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+			arg = ""
+		}
+		line := "  " + dashed(f.Name)
+		if arg != "" {
+			line += " " + arg
+		}
+		fmt.Fprintf(w, "%s\n      %s", line, text)
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "[]" {
+			fmt.Fprintf(w, "（默认 default: %s）", f.DefValue)
+		}
+		fmt.Fprintln(w)
+	})
 }
 
 // parseInterspersed lets flags come before or after the file name, as in
@@ -148,6 +290,10 @@ const buildHelp = `用法 Usage: gongwen build 文件.toml [-o 目录] [--format
 出错时不会创建或覆盖任何输出文件。
 Builds DIR/NAME.pdf and DIR/NAME.docx from the content file; on an error no output file
 is created or overwritten.
+
+例如 Example:
+  gongwen build samples/work-summary-2023.toml -o out
+  gongwen build "年度 工作总结.toml" --format pdf     文件名有空格时加英文双引号
 `
 
 // outputFlags are the flags that build and watch share.
@@ -159,10 +305,10 @@ type outputFlags struct {
 
 func addOutputFlags(fs *flag.FlagSet) *outputFlags {
 	o := &outputFlags{
-		out:    fs.String("o", "", "输出目录 output folder (默认：内容文件所在目录)"),
-		format: fs.String("format", "pdf,docx", "输出格式，逗号分隔 output formats: pdf, docx"),
+		out:    fs.String("o", "", "写到这个`目录` output folder（不写时：内容文件所在目录）"),
+		format: fs.String("format", "pdf,docx", "输出`格式`，逗号分隔 output formats: pdf, docx"),
 	}
-	fs.Var(&o.dirs, "font-dir", "额外的字体目录，可重复 extra font folder (repeatable)")
+	fs.Var(&o.dirs, "font-dir", "额外的字体`目录`，可写多次 extra font folder (repeatable)")
 	o.noSystem = fs.Bool("bundled-fonts", false, "只用内置字体，不查找本机字体 use only the bundled fonts")
 	return o
 }
@@ -232,12 +378,16 @@ const fontsHelp = `用法 Usage: gongwen fonts [--layout 版式] [--font-dir 目
 列出版式中每个字体角色（小标宋、仿宋、黑体、楷体、宋体）实际使用的字体文件及其来源：
 指定文件、本机字体或 gongwen 内置的免费字体。
 Lists which font file serves each role and where it came from.
+
+例如 Example:
+  gongwen fonts
+  gongwen fonts --layout notice --font-dir 我的字体
 `
 
 func fontsFlags(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
-	name := fs.String("layout", "report", "版式名称 layout preset: "+strings.Join(layout.Names(), ", "))
+	name := fs.String("layout", "report", "`版式`名称 layout preset: "+strings.Join(layout.Names(), ", "))
 	var dirs listFlag
-	fs.Var(&dirs, "font-dir", "额外的字体目录，可重复 extra font folder (repeatable)")
+	fs.Var(&dirs, "font-dir", "额外的字体`目录`，可写多次 extra font folder (repeatable)")
 	noSystem := fs.Bool("bundled-fonts", false, "只用内置字体 use only the bundled fonts")
 	return func(args []string, stdout, stderr io.Writer) int {
 		if len(args) != 0 {

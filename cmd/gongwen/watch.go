@@ -31,6 +31,9 @@ Builds once, then rebuilds after every save of the content file, of its layout f
 (layout = "NAME.toml") or of a font file on disk that the build uses; the built-in
 layouts and bundled fonts never change and are not watched. On an error it prints the
 located message and keeps the last good files. Ctrl-C stops it.
+
+例如 Example:
+  gongwen watch 工作总结.toml -o 输出
 `
 
 // debounce is how long watch waits after a change for more changes: an editor's

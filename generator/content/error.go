@@ -14,7 +14,7 @@ import (
 //
 // Error() prints it in the style of BurntSushi/toml's ErrorWithPosition:
 //
-//	example.toml:4:15: 未定义的计数「专题研讨」（字段 text）
+//	example.toml:4:15: 未定义的计数「专题研讨」（正文 text）
 //	   4 | text = "开展专题研讨{专题研讨}。"
 //	     |                     ^
 //	提示：在 [counts] 中加入 "专题研讨" = { value = 9, unit = "次" }
@@ -24,7 +24,7 @@ import (
 type Error struct {
 	Severity Severity
 	Pos      model.Pos // 1-based line and column (in characters); Line 0 when unknown
-	Field    string    // the field, e.g. section[1].section[0].text; may be empty
+	Field    string    // the field, e.g. section[1].section[0].text (printed as Place says); may be empty
 	Msg      string    // what is wrong
 	Hint     string    // how to fix it; may be empty
 	Source   string    // the source line Pos.Line, shown with a caret; may be empty
@@ -48,8 +48,8 @@ func (e *Error) Error() string {
 	}
 	b.WriteString(e.Msg)
 	if e.Field != "" {
-		b.WriteString("（字段 ")
-		b.WriteString(e.Field)
+		b.WriteString("（")
+		b.WriteString(Place(e.Field))
 		b.WriteString("）")
 	}
 	if e.Pos.Line > 0 && e.Source != "" {

@@ -176,7 +176,7 @@ func TestParseErrors(t *testing.T) {
 // line and a caret under the character, counting CJK characters as two columns.
 func TestErrorFormat(t *testing.T) {
 	_, err := Parse("work-summary-2023.toml", []byte(head+lines(`text = "开展专题研讨{专题研讨}次"`)))
-	want := `work-summary-2023.toml:4:15: 未定义的计数「专题研讨」（字段 text）
+	want := `work-summary-2023.toml:4:15: 未定义的计数「专题研讨」（正文 text）
    4 | text = "开展专题研讨{专题研讨}次"
      |                     ^
 提示：在 [counts] 中加入 "专题研讨" = { value = 9, unit = "次" }
@@ -234,5 +234,156 @@ func TestSeveralErrors(t *testing.T) {
 	}
 	if s := err.Error(); strings.Count(s, "bad.toml:") != 3 || !strings.Contains(s, "\n\nbad.toml:6:15") {
 		t.Errorf("Errors.Error() =\n%s", s)
+	}
+}
+
+func TestPlace(t *testing.T) {
+	tests := []struct{ path, want string }{
+		{"title", "标题 title"},
+		{"text", "正文 text"},
+		{"date", "成文日期 date"},
+		{"titel", "「titel」"},
+		{"section[0]", "第一个一级标题"},
+		{"section[0].heading", "第一个一级标题的标题 heading"},
+		{"section[0].section[0].text", "第一个一级标题下第一个二级标题的正文 text"},
+		{"section[11].section[1].section[20].lead", "第十二个一级标题下第二个二级标题下第二十一个三级标题的段首标题 lead"},
+		{"section[1].headng", "第二个一级标题的「headng」"},
+		{"counts.学习.value", "计数「学习」的数量 value"},
+		{`counts."a.b".unit`, "计数「a.b」的单位 unit"},
+		{"counts.学习", "计数「学习」"},
+		{"attachment[1].section[0].text", "第二个附件的第一个一级标题的正文 text"},
+		{"attachment[0].title", "第一个附件的附件标题 title"},
+		{"table[0].rows[2][1]", "第一个附表的行 rows的第三行第二项"},
+		{"section[0].table[1].after", "第一个一级标题的第二个表格的放在本节第几段之后 after"},
+		{"issuer[1]", "发文机关标志 issuer的第二项"},
+		{"attendance.present", "出席、请假、列席人员的出席 present"},
+		{"section[0].section[0].section[0].section[0].section[0]", "第一个一级标题下第一个二级标题下第一个三级标题下第一个四级标题下第一个五级标题"},
+	}
+	for _, tt := range tests {
+		if got := Place(tt.path); got != tt.want {
+			t.Errorf("Place(%q) = %q, want %q", tt.path, got, tt.want)
+		}
+	}
+}
+
+// TestMessagesPointAtTheCause checks, as whole printed messages, the mistakes whose
+// cause sits before the place where the TOML reader stops (issue 16, point 6): each
+// message points at the cause and shows the fix.
+func TestMessagesPointAtTheCause(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want string
+	}{
+		{"missing closing \"\"\" closed by the next text = \"\"\"", head + lines(
+			"[[section]]", `heading = "强化党建引领"`, `text = """`, "第一段。", "",
+			"[[section]]", `heading = "提升统计质量"`, `text = """`, "第二段。", `"""`),
+			`bad.toml:6:8: 多行文字没有结束：缺少结尾的 """（第一个一级标题的正文 text）
+   6 | text = """
+     |        ^
+提示：在这段文字结束的地方另起一行，写上 """（现在第 11 行「text = """」中的 """ 被当成了这段文字的结尾）`},
+		{"missing closing \"\"\" at the end of the file", head + lines(`text = """`, "第一段。", "", "第二段。"),
+			`bad.toml:4:8: 多行文字没有结束：缺少结尾的 """（正文 text）
+   4 | text = """
+     |        ^
+提示：在这段文字结束的地方另起一行，写上 """`},
+		{"unclosed [[section]", head + lines("[[section]", `heading = "甲"`, `text = "正文。"`),
+			`bad.toml:4:11: 表头「[[section]」没有写完：缺少结尾的「]]」（第一个一级标题）
+   4 | [[section]
+     |           ^
+提示：写成 [[section]]`},
+		{"unclosed [[section.section] with a comment", head + lines("[[section]]", `heading = "甲"`, "[[section.section]   # 二级标题", `heading = "乙"`, `text = "正文。"`),
+			`bad.toml:6:19: 表头「[[section.section]」没有写完：缺少结尾的「]]」（第一个一级标题下第一个二级标题）
+   6 | [[section.section]   # 二级标题
+     |                   ^
+提示：写成 [[section.section]]`},
+		{"unclosed [counts", head + lines(`text = "{学习}"`, "[counts", `"学习" = 9`),
+			`bad.toml:5:8: 表头「[counts」没有写完：缺少结尾的「]」（计数）
+   5 | [counts
+     |        ^
+提示：写成 [counts]`},
+		{"full-width 【】", head + lines(`text = "{学习}"`, "【counts】", `"学习" = 9`),
+			`bad.toml:5:1: 括号要用英文半角的 [ ] { }，不能用全角的「【」
+   5 | 【counts】
+     | ^
+提示：这一行改成：
+      [counts]`},
+		{"full-width ［［］］", head + lines("［［section］］", `heading = "甲"`, `text = "正文。"`),
+			`bad.toml:4:1: 括号要用英文半角的 [ ] { }，不能用全角的「［」
+   4 | ［［section］］
+     | ^
+提示：这一行改成：
+      [[section]]`},
+		{"full-width ｛｝, quoted 【】 kept", head + lines(`text = "{学习}"`, "[counts]", `"学习" = ｛ value = 9, label = "【专项】学习" ｝`),
+			`bad.toml:6:8: 括号要用英文半角的 [ ] { }，不能用全角的「｛」（计数「学习」）
+   6 | "学习" = ｛ value = 9, label = "【专项】学习" ｝
+     |          ^
+提示：这一行改成：
+      "学习" = { value = 9, label = "【专项】学习" }`},
+		{"month 13", lines(`title = "测试"`, `author = "XX局"`, "date = 2024-13-01", `text = "正文。"`),
+			`bad.toml:3:8: 日期「2024-13-01」不存在：2024年没有13月（成文日期 date）
+   3 | date = 2024-13-01
+     |        ^
+提示：请核对日期，写成 年-月-日，月和日都用两位数字，例如 date = 2024-01-10`},
+		{"29 February of a common year", lines(`title = "测试"`, `author = "XX局"`, "date = 2023-02-29", `text = "正文。"`),
+			`bad.toml:3:8: 日期「2023-02-29」不存在：2023年2月只有28天，没有29日（成文日期 date）
+   3 | date = 2023-02-29
+     |        ^
+提示：请核对日期，写成 年-月-日，月和日都用两位数字，例如 date = 2024-01-10`},
+		{"day 0", lines(`title = "测试"`, `author = "XX局"`, "date = 2024-04-00", `text = "正文。"`),
+			`bad.toml:3:8: 日期「2024-04-00」不存在：2024年4月没有0日（成文日期 date）
+   3 | date = 2024-04-00
+     |        ^
+提示：请核对日期，写成 年-月-日，月和日都用两位数字，例如 date = 2024-01-10`},
+		{"field path in words", head + lines(
+			"[[section]]", `heading = "甲"`, `text = "正文。"`,
+			"[[section]]", `heading = "乙"`,
+			"  [[section.section]]", `  lead = "丙。"`, `  text = "开展{研讨}。"`),
+			`bad.toml:11:13: 未定义的计数「研讨」（第二个一级标题下第一个二级标题的正文 text）
+  11 |   text = "开展{研讨}。"
+     |               ^
+提示：在 [counts] 中加入 "研讨" = { value = 9, unit = "次" }
+      要印出花括号本身，请写成 {{ 和 }}`},
+		{"misspelt key", head + lines("[[section]]", `headng = "甲"`, `text = "正文。"`),
+			`bad.toml:5:1: 未知字段「headng」（第一个一级标题的「headng」）
+   5 | headng = "甲"
+     | ^
+提示：您是不是想写 heading？
+      章节中可以写的字段：heading（独立标题）、lead（段首标题）、text（正文）、section（下级章节）、table（表格）`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("bad.toml", []byte(tt.src))
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("got\n%v\nwant\n%s", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	commands := []string{"build", "watch", "check", "import", "init", "fonts", "version", "help"}
+	presets := []string{"letter", "minutes", "notice", "report", "request"}
+	tests := []struct {
+		word    string
+		options []string
+		want    string
+	}{
+		{"biuld", commands, "build"},
+		{"BUILD", commands, "build"},
+		{"chek", commands, "check"},
+		{"font", commands, "fonts"},
+		{"打印", commands, ""},
+		{"b", commands, ""},
+		{"notise", presets, "notice"},
+		{"reqest", presets, "request"},
+		{"Report", presets, "report"},
+		{"letters", presets, "letter"},
+		{"official", presets, ""},
+	}
+	for _, tt := range tests {
+		if got := Suggest(tt.word, tt.options); got != tt.want {
+			t.Errorf("Suggest(%q) = %q, want %q", tt.word, got, tt.want)
+		}
 	}
 }

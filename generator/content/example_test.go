@@ -62,7 +62,7 @@ text = "开展专题研讨{专题研讨}。"
 		fmt.Println(e.Pos.Line, e.Pos.Col, e.Field)
 	}
 	// Output:
-	// example.toml:4:15: 未定义的计数「专题研讨」（字段 text）
+	// example.toml:4:15: 未定义的计数「专题研讨」（正文 text）
 	//    4 | text = "开展专题研讨{专题研讨}。"
 	//      |                     ^
 	// 提示：在 [counts] 中加入 "专题研讨" = { value = 9, unit = "次" }

@@ -122,11 +122,25 @@ func closest(key string, fields []field) string {
 			}
 		}
 	}
+	keys := make([]string, len(fields))
+	for i, f := range fields {
+		keys[i] = f.key
+	}
+	return Suggest(lower, keys)
+}
+
+// Suggest returns the option the person most likely meant by word: one equal to it
+// but for case, else the nearest within two edits ("biuld" → "build", "notise" →
+// "notice"); "" when none is that close.
+func Suggest(word string, options []string) string {
+	lower := strings.ToLower(strings.TrimSpace(word))
 	best, bestD := "", 3
-	for _, f := range fields {
-		d := editDistance(lower, f.key)
-		if d < bestD && d < len([]rune(f.key)) {
-			best, bestD = f.key, d
+	for _, o := range options {
+		if lower == strings.ToLower(o) {
+			return o
+		}
+		if d := editDistance(lower, strings.ToLower(o)); d < bestD && d < len([]rune(o)) {
+			best, bestD = o, d
 		}
 	}
 	return best

@@ -61,6 +61,7 @@ type locator struct {
 	headers  []int    // byte offsets of the table headers, in order
 	keys     []keyRef // every key and header, in order, duplicates included
 	unclosed int      // offset of the opening delimiter of a string that never ends; -1
+	longs    []strTok // the closed multi-line strings, in order
 }
 
 func newLocator(file, src string) *locator {
@@ -437,6 +438,7 @@ func (s *scanner) longString(delim string) strTok {
 			}
 			tok.end = s.i + n - 3
 			s.i += n
+			s.l.longs = append(s.l.longs, tok)
 			return tok
 		}
 		s.i++

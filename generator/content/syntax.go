@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -29,6 +30,17 @@ func syntaxError(l *locator, pe toml.ParseError) *Error {
 	at := func(o int) { off = max(0, min(o, len(l.src))) }
 	bad := charAt(l.src, off)
 	lineText := l.line(l.pos(off).Line)
+
+	// Causes that sit before the place where the TOML reader gave up.
+	if e := openedTooLong(l, off); e != nil {
+		return e
+	}
+	if e := unclosedHeader(l, off, msg); e != nil {
+		return e
+	}
+	if e := fullWidthBrackets(l, off); e != nil {
+		return e
+	}
 
 	switch {
 	case msg == "strings cannot contain newlines",
@@ -82,6 +94,11 @@ func syntaxError(l *locator, pe toml.ParseError) *Error {
 		e.Hint = "同一个名称只能用一种写法；章节一律写成 [[section]]（两层方括号）"
 	case strings.HasPrefix(msg, "invalid datetime:"):
 		v := strings.Trim(strings.TrimPrefix(msg, "invalid datetime: "), `"`)
+		if why := noSuchDate(v); why != "" {
+			e.Msg = "日期「" + v + "」不存在：" + why
+			e.Hint = "请核对日期，写成 年-月-日，月和日都用两位数字，例如 date = 2024-01-10"
+			break
+		}
 		e.Msg = "日期「" + v + "」的写法不对"
 		e.Hint = dateHint(v)
 	case strings.HasPrefix(msg, "expected a top-level item to end with"):
@@ -221,6 +238,143 @@ func fieldAt(l *locator, off int) string {
 	e := best.e
 	if l.pos(e.key).Line == l.pos(off).Line || e.str != nil && off <= e.str.end+len(e.str.delim) {
 		return best.path
+	}
+	return ""
+}
+
+// located builds an *Error at a byte offset.
+func (l *locator) errorAt(off int, msg, hint string) *Error {
+	p := l.pos(off)
+	return &Error{Pos: p, Msg: msg, Hint: hint, Source: l.line(p.Line), Field: fieldAt(l, off)}
+}
+
+// keyBefore matches the text before a """ that opens a value: `text = `.
+var keyBefore = regexp.MustCompile(`^\s*[A-Za-z0-9_."-]+\s*=\s*$`)
+
+// openedTooLong finds a multi-line string that was meant to end earlier: it ends at a
+// """ written as the opening of the next value (text = """), so the text after it is
+// read as TOML and fails further down. The mistake is the missing """ where the
+// string opened.
+func openedTooLong(l *locator, off int) *Error {
+	for _, t := range l.longs {
+		closeAt := t.end
+		if closeAt > off {
+			break
+		}
+		p := l.pos(closeAt)
+		line := l.line(p.Line)
+		before := string([]rune(line)[:p.Col-1])
+		if !keyBefore.MatchString(before) {
+			continue
+		}
+		open := t.start - len(t.delim)
+		e := l.errorAt(open, "多行文字没有结束：缺少结尾的 "+t.delim,
+			fmt.Sprintf("在这段文字结束的地方另起一行，写上 %s（现在第 %d 行「%s」中的 %s 被当成了这段文字的结尾）",
+				t.delim, p.Line, strings.TrimSpace(line), t.delim))
+		return e
+	}
+	return nil
+}
+
+// unclosedHeader reports a table header that lacks its closing brackets, such as
+// [[section], on its own line: the TOML reader notices only at the line after it.
+func unclosedHeader(l *locator, off int, msg string) *Error {
+	if !strings.Contains(msg, "table name") && !strings.Contains(msg, "table array name") {
+		return nil
+	}
+	h := -1
+	for _, o := range l.headers {
+		if o <= off {
+			h = o
+		}
+	}
+	if h < 0 {
+		return nil
+	}
+	line := l.line(l.pos(h).Line)
+	text := strings.TrimSpace(line)
+	if i := strings.IndexByte(text, '#'); i >= 0 {
+		text = strings.TrimSpace(text[:i])
+	}
+	want := "]"
+	if strings.HasPrefix(text, "[[") {
+		want = "]]"
+	}
+	if strings.HasSuffix(text, want) {
+		return nil
+	}
+	fixed := strings.TrimRight(text, "]") + want
+	end := h + strings.Index(l.src[h:], text) + len(text)
+	return l.errorAt(end, "表头「"+text+"」没有写完：缺少结尾的「"+want+"」", "写成 "+fixed)
+}
+
+// halfWidth maps the full-width brackets an input method types to the ones TOML reads.
+var halfWidth = strings.NewReplacer("【", "[", "】", "]", "［", "[", "］", "]", "｛", "{", "｝", "}")
+
+// fullWidthBrackets reports full-width brackets outside quotes on the line where
+// reading stopped, with the line as it should be written.
+func fullWidthBrackets(l *locator, off int) *Error {
+	n := l.pos(off).Line
+	line := l.line(n)
+	var fixed strings.Builder
+	first := -1
+	quote := rune(0)
+	for i, r := range line {
+		switch {
+		case quote != 0:
+			if r == quote {
+				quote = 0
+			}
+		case r == '"' || r == '\'':
+			quote = r
+		case r == '#':
+			fixed.WriteString(line[i:])
+			return bracketError(l, n, first, line, fixed.String())
+		case strings.ContainsRune("【】［］｛｝", r):
+			if first < 0 {
+				first = i
+			}
+			fixed.WriteString(halfWidth.Replace(string(r)))
+			continue
+		}
+		fixed.WriteRune(r)
+	}
+	return bracketError(l, n, first, line, fixed.String())
+}
+
+func bracketError(l *locator, line, first int, text, fixed string) *Error {
+	if first < 0 {
+		return nil
+	}
+	bad := charAt(text, first)
+	e := l.errorAt(l.offsetOf(line, first+1),
+		"括号要用英文半角的 [ ] { }，不能用全角的「"+bad+"」",
+		"这一行改成：\n"+strings.TrimSpace(fixed))
+	if first == len(text)-len(strings.TrimLeft(text, " \t")) {
+		e.Field = "" // a header: the reader took it for a key named 【counts】
+	}
+	return e
+}
+
+// noSuchDate says why a date that has the right shape does not exist ("2024年没有13月"),
+// or returns "" when it is not of the form YYYY-MM-DD or does exist.
+func noSuchDate(v string) string {
+	p := datePart.FindAllString(v, -1)
+	if len(p) < 3 || len(p[0]) != 4 {
+		return ""
+	}
+	y, _ := strconv.Atoi(p[0])
+	m, _ := strconv.Atoi(p[1])
+	d, _ := strconv.Atoi(p[2])
+	switch {
+	case m < 1 || m > 12:
+		return fmt.Sprintf("%d年没有%d月", y, m)
+	case d < 1:
+		return fmt.Sprintf("%d年%d月没有%d日", y, m, d)
+	}
+	days := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if d > days {
+		return fmt.Sprintf("%d年%d月只有%d天，没有%d日", y, m, days, d)
 	}
 	return ""
 }

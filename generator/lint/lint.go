@@ -103,7 +103,7 @@ func Check(file string, src []byte) ([]Finding, error) {
 		if !reported[e.Pos] {
 			msg := e.Msg
 			if e.Field != "" {
-				msg += "（字段 " + e.Field + "）"
+				msg += "（" + content.Place(e.Field) + "）"
 			}
 			c.add(e.Pos, Error, RuleContent, msg, e.Hint)
 		}
