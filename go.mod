@@ -8,6 +8,7 @@ require (
 	codeberg.org/go-pdf/fpdf v0.12.0
 	github.com/fsnotify/fsnotify v1.10.1
 	golang.org/x/image v0.48.0
+	golang.org/x/text v0.44.0
 )
 
 require golang.org/x/sys v0.50.0 // indirect
