@@ -76,6 +76,7 @@ func tidyText(s string) (string, []string) {
 // tidy cleans the text of every block and notes each change with its place, and
 // each character that no font prints.
 func (a *assembler) tidy(bs []block, printable func(rune) bool) []block {
+	var out []block
 	for i := range bs {
 		b := &bs[i]
 		var changes []string
@@ -103,8 +104,11 @@ func (a *assembler) tidy(bs []block, printable func(rune) bool) []block {
 		if printable != nil {
 			a.unprintable(b, printable)
 		}
+		if b.table != nil || strings.TrimSpace(b.text) != "" {
+			out = append(out, *b) // a line of invisible characters is no paragraph
+		}
 	}
-	return bs
+	return out
 }
 
 // unprintable notes the characters of a block that no font prints.

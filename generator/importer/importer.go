@@ -232,8 +232,9 @@ func (a *assembler) head(bs []block) []block {
 			}
 		}
 		bs = bs[1:]
-		if !marked && len(bs) > 0 && (recipientLike(strings.TrimSpace(bs[0].text)) || !bs[0].center && !b.center && utf8.RuneCountInString(t) > 15) {
-			break // a long uncentred line is the whole title
+		if !marked && len(bs) > 0 && (recipientLike(strings.TrimSpace(bs[0].text)) || docKind.MatchString(t) ||
+			!bs[0].center && !b.center && utf8.RuneCountInString(t) > 15) {
+			break // a line that names the kind of document, or a long uncentred line, ends the title
 		}
 	}
 done:

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/gongwen/gongwen/generator/content"
 	"github.com/gongwen/gongwen/generator/model"
 )
 
@@ -46,11 +47,15 @@ func typedNumber(s string) (num, form string, rank int) {
 }
 
 // stripNumbers removes typed heading numbers from the start of s: 一、（一）1.（1）,
-// and repeated ones such as （一）1.
+// repeated ones such as （一）1., and what content.Parse takes for numbering in a
+// heading (一，).
 func stripNumbers(s string) string {
 	s = strings.TrimSpace(s)
 	for {
 		n, _, _ := typedNumber(s)
+		if n == "" {
+			n = content.TypedNumber(s)
+		}
 		if n == "" {
 			return s
 		}
@@ -105,8 +110,8 @@ func levels(bs []block) []plan {
 		default:
 			continue
 		}
-		if num != "" && stripNumbers(text) == "" {
-			continue // only a number: keep the line as text
+		if strings.Trim(stripNumbers(text), headingEnd+sentenceEnd) == "" {
+			continue // only a number and marks: keep the line as text
 		}
 		depth := -1
 		for k, o := range stack {
