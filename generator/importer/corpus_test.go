@@ -72,7 +72,9 @@ func synthetic(t testing.TB) map[string][]byte {
 		`<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>` +
 		`<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>` +
 		`<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`
-	num := func(ilvl string) string { return `<w:numPr><w:ilvl w:val="` + ilvl + `"/><w:numId w:val="1"/></w:numPr>` }
+	num := func(ilvl string) string {
+		return `<w:numPr><w:ilvl w:val="` + ilvl + `"/><w:numId w:val="1"/></w:numPr>`
+	}
 	footnotes := `<w:footnotes ` + corpusNS + `><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>` +
 		`<w:footnote w:id="1">` + para("", "数据来源：市统计局年报。") + `</w:footnote></w:footnotes>`
 	center := `<w:jc w:val="center"/>`
