@@ -12,6 +12,7 @@ import (
 	"github.com/gongwen/gongwen/generator"
 	"github.com/gongwen/gongwen/generator/content"
 	"github.com/gongwen/gongwen/generator/importer"
+	"github.com/gongwen/gongwen/generator/layout"
 )
 
 const importHelp = `用法 Usage: gongwen import 文稿.txt|文稿.docx [-o 文件.toml] [--counts] [--force]
@@ -20,10 +21,11 @@ const importHelp = `用法 Usage: gongwen import 文稿.txt|文稿.docx [-o 文�
 各级标题（一、（一）1.（1）：手写的编号去掉，由程序重新编号）、段首标题、正文段落，以及
 末尾的署名和成文日期。纯文本每行一段；文稿没有标题、署名或日期时填入占位文字。
 加 --counts 时，“开展学习9次”“100余次”这样的数字提取为计数，正文中改为引用。
-默认写到当前目录下的“文稿名.toml”，不覆盖已有的文件（要覆盖请加 --force）；-o - 写到屏幕。
+默认写到当前目录下的“文稿名.toml”，不覆盖已有的文件：--force 只能覆盖 gongwen import 自己生成的
+文件（第一行是“# 内容文件：由 gongwen import”），不能覆盖手写的内容文件；.toml 文件不能导入；-o - 写到屏幕。
 转换后请先看文件开头“请检查”列出的各项，再运行 gongwen check 和 gongwen build。
-Turns a plain-text or DOCX document into a content file; never overwrites a file
-unless --force is given.
+Turns a plain-text or DOCX document into a content file; never overwrites a content
+file: --force replaces only a file that import wrote.
 
 例如 Example:
   gongwen import 工作总结.docx --counts        写出 工作总结.toml
@@ -39,14 +41,25 @@ func importFlags(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
 			return exitUsage
 		}
 		input := args[0]
+		if strings.EqualFold(filepath.Ext(input), ".toml") {
+			fmt.Fprintf(stderr, "gongwen import: %s 已经是内容文件，不需要导入；请直接运行 gongwen check %s 或 gongwen build %s\n", input, input, input)
+			return exitUsage
+		}
 		target := *out
 		if target == "" {
 			target = strings.TrimSuffix(filepath.Base(input), filepath.Ext(input)) + ".toml"
 		}
-		if target != "-" && !*force {
-			if _, err := os.Stat(target); err == nil {
-				fmt.Fprintf(stderr, "gongwen import: 文件 %s 已经存在，没有覆盖；请用 -o 指定另一个文件名，或加 --force 覆盖\n", target)
-				return exitUsage
+		if target != "-" {
+			if old, err := os.ReadFile(target); err == nil {
+				switch {
+				case !bytes.HasPrefix(old, []byte(importer.Marker)):
+					// a content file the person wrote or changed the first line of
+					fmt.Fprintf(stderr, "gongwen import: 文件 %s 已经存在，而且不是 gongwen import 生成的，不能覆盖（--force 也不行）；请用 -o 指定另一个文件名\n", target)
+					return exitUsage
+				case !*force:
+					fmt.Fprintf(stderr, "gongwen import: 文件 %s 已经存在，没有覆盖；请用 -o 指定另一个文件名，或加 --force 覆盖（只能覆盖 gongwen import 生成的文件）\n", target)
+					return exitUsage
+				}
 			}
 		}
 		data, err := os.ReadFile(input)
@@ -54,7 +67,7 @@ func importFlags(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
 			fmt.Fprintf(stderr, "无法读取文稿：%v\n", err)
 			return exitContent
 		}
-		res, err := importFile(input, data, importer.Options{Counts: *counts, Source: filepath.Base(input)})
+		res, err := importFile(input, data, importer.Options{Counts: *counts, Source: filepath.Base(input), Printable: printable()})
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", input, err)
 			return exitContent
@@ -91,4 +104,25 @@ func importFile(name string, data []byte, opt importer.Options) (*importer.Resul
 		return importer.DOCX(data, opt)
 	}
 	return importer.Text(data, opt)
+}
+
+// printable reports whether a font of the default layout, or one of its fallbacks,
+// prints a character; nil when the fonts cannot be loaded (the build says why).
+func printable() func(rune) bool {
+	p, err := layout.Load(content.DefaultLayout)
+	if err != nil {
+		return nil
+	}
+	choices, err := generator.NewBuilder(nil, true).Fonts(p)
+	if err != nil {
+		return nil
+	}
+	return func(r rune) bool {
+		for _, c := range choices {
+			if c.Face != nil && c.Face.Has(r) {
+				return true
+			}
+		}
+		return false
+	}
 }

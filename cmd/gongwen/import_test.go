@@ -39,7 +39,9 @@ func TestImportCommand(t *testing.T) {
 		{"DOCX to stdout", []string{"import", docx, "-o", "-"}, exitOK, "title = \"XX旗统计局\\n2023年工作总结及2024年工作计划\"", ""},
 		{"old Word file", []string{"import", filepath.Join(dir, "a.doc")}, exitContent, "", "另存为” .docx"},
 		{"missing file", []string{"import", filepath.Join(dir, "none.txt"), "-o", "-"}, exitContent, "", "无法读取文稿"},
-		{"not UTF-8", []string{"import", writeTemp(t, dir, "gbk.txt", "\xb9\xa4\xd7\xf7"), "-o", "-"}, exitContent, "", "不是 UTF-8 编码"},
+		{"GBK is converted", []string{"import", writeTemp(t, dir, "gbk.txt", "\xb9\xa4\xd7\xf7\xa1\xa3"), "-o", "-"}, exitOK, "原文是 GBK/GB18030 编码，已转为 UTF-8", ""},
+		{"a content file is not imported", []string{"import", writeTemp(t, dir, "c.toml", "title = \"甲\"\n"), "-o", "-"}, exitUsage, "", "已经是内容文件，不需要导入"},
+		{"--force never replaces a hand-written file", []string{"import", seedText, "-o", writeTemp(t, dir, "mine.toml", "title = \"甲\"\n"), "--force"}, exitUsage, "", "不是 gongwen import 生成的，不能覆盖（--force 也不行）"},
 	}
 	writeTemp(t, dir, "a.doc", "\xd0\xcf\x11\xe0")
 	for _, tt := range tests {

@@ -18,6 +18,7 @@ import (
 	"github.com/gongwen/gongwen/generator"
 	"github.com/gongwen/gongwen/generator/content"
 	"github.com/gongwen/gongwen/generator/layout"
+	"github.com/gongwen/gongwen/generator/lint"
 )
 
 const usage = `gongwen — 按 GB/T 9704-2012《党政机关公文格式》从 TOML 内容文件生成公文（DOCX 和 PDF）
@@ -349,6 +350,9 @@ func buildFlags(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
 		}
 		for _, fb := range res.Fallbacks {
 			fmt.Fprintf(stderr, "提示：%s: 「%c」（U+%04X）在%s字体中没有，改用%s字体\n", fb.Pos, fb.Rune, fb.Rune, fb.Want.Chinese(), fb.Got.Chinese())
+		}
+		if ps := lint.Placeholders(res.Doc); len(ps) > 0 {
+			fmt.Fprintf(stderr, "警告：%s 里还有占位文字「%s」，会原样印出；请改为实际内容（gongwen check 列出位置）\n", args[0], strings.Join(ps, "」「"))
 		}
 		for _, f := range files {
 			fmt.Fprintf(stdout, "已生成 %s\n", f)

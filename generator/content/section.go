@@ -125,6 +125,9 @@ func (b *builder) section(path string, m map[string]any, level, n int) *model.Se
 		return s // the mistakes above explain what is missing
 	}
 	switch {
+	case s.RunIn && len(s.Body) == 0 && len(s.Sections) == 0:
+		// an item that is one sentence: the lead is its whole paragraph
+		s.Body = []*model.Paragraph{{Lead: s, Pos: s.Pos}}
 	case s.RunIn && len(s.Body) == 0:
 		p := joinPath(path, "lead")
 		b.errAt(b.l.keyOff(p), p, "段首标题 lead 后面必须有正文 text",

@@ -19,7 +19,10 @@ var (
 	secrecyLine = regexp.MustCompile(`^(绝密|机密|秘密)(★.*)?$`)
 	urgencyLine = regexp.MustCompile(`^(特急|加急)$`)
 	// 发文字号: 机关代字〔年份〕序号号, possibly with the 签发人 on the same line
-	docNumber  = regexp.MustCompile(`(\S+〔[0-9]{4}〕[1-9][0-9]*号)`)
+	docNumber = regexp.MustCompile(`([^\s，。：；“”《》（）()]{1,20}[〔［\[][0-9]{4}[〕］\]][1-9][0-9]*号)`)
+	// numberLine is a line that is a 发文字号 (and perhaps the 签发人), not a
+	// sentence that cites one
+	numberLine = regexp.MustCompile(`^(?:[0-9]{6}\s+)?[^\s，。：；“”《》（）()]{1,20}[〔［\[][0-9]{4}[〕］\]][1-9][0-9]*号(\s*签发人[：:].*)?$`)
 	issueLine  = regexp.MustCompile(`^第[0-9]+期$`)
 	signerLine = regexp.MustCompile(`签发人[：:]\s*(.+)$`)
 	// 附件说明: 附件：1.标题 or 附件：标题, then 2.标题 …
@@ -49,11 +52,14 @@ func (a *assembler) header(bs []block) []block {
 	d := a.doc
 	h := &d.Header
 	k := -1
-	for i := 0; i < len(bs) && i < 7 && bs[i].kind != kindTitle; i++ {
+	for i := 0; i < len(bs) && i < 7 && bs[i].kind != kindTitle && bs[i].table == nil; i++ {
 		t := strings.TrimSpace(bs[i].text)
-		if docNumber.MatchString(t) || issueLine.MatchString(t) {
+		if numberLine.MatchString(t) || issueLine.MatchString(t) {
 			k = i
 			break
+		}
+		if strings.ContainsAny(t, "。；") {
+			break // a sentence: the text has begun, and a 版头 comes before it
 		}
 	}
 	if k < 0 {
@@ -102,6 +108,7 @@ func (a *assembler) header(bs []block) []block {
 			h.Issuers[i] = s
 		}
 	}
+	a.hadHeader = true
 	a.note("版头：读出了%s，版式选为 %s；请核对", strings.Join(headerParts(h), "、"), d.Layout)
 	return bs[end:]
 }
@@ -224,6 +231,8 @@ func (a *assembler) afterDate(bs []block) []block {
 	for len(rest) > 0 {
 		t := strings.TrimSpace(rest[0].text)
 		switch {
+		case rest[0].table != nil:
+			return append(bs, rest...)
 		case attachLabel.MatchString(t) && len(rest) > 1:
 			cur = nil
 			title := strings.TrimSpace(rest[1].text)

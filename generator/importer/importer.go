@@ -11,6 +11,7 @@ package importer
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -24,6 +25,8 @@ type Options struct {
 	Counts bool       // turn activity counts (9次, 100余次) into named counts
 	Date   model.Date // the 成文日期 when the source has none; the zero Date means today
 	Source string     // the source file's name, for the header comment
+	// Printable reports whether some font prints a character; nil skips the check.
+	Printable func(rune) bool
 }
 
 // Result is an imported document and what the person should look at in it.
@@ -51,20 +54,31 @@ const (
 	kindSignature // 署名 or 成文日期
 )
 
-// block is one paragraph of the source.
+// block is one paragraph or table of the source.
 type block struct {
-	text  string // the paragraph; a title keeps its forced line breaks as \n
-	where string // 第 3 行, 第 3 段: for notes
-	kind  kind
-	level int    // outline level 1–4 of a heading, from the source's style; 0 if none
-	lead  string // the run-in heading at the start of text, when the source marks it
+	text   string // the paragraph; a title keeps its forced line breaks as \n
+	where  string // 第 3 行, 第 3 段: for notes
+	kind   kind
+	level  int    // outline level 1–4 of a heading, from the source's style; 0 if none
+	lead   string // the run-in heading at the start of text, when the source marks it
+	auto   string // the automatic number (一、) the source's list gives it, written into text
+	center bool   // centred, or indented with spaces in a plain text: a title line
+	box    bool   // in a text box or frame
+	toc    bool   // an entry of a table of contents
+
+	table      [][]string // a table's rows of cells; nil for a paragraph
+	headerRows int        // a table's header rows
+	caption    string     // a table's title, from the line above it
+	unit       string     // a table's 单位, from the line above it
+	appendix   bool       // a 附表: labelled 附表 after the text
 }
 
 // assembler builds the document from blocks.
 type assembler struct {
-	doc   *model.Document
-	notes []string
-	stack []*model.Section // the open sections, one per level
+	doc       *model.Document
+	notes     []string
+	stack     []*model.Section // the open sections, one per level
+	hadHeader bool             // a 版头 was read before the title
 
 	// For counts: the count of each label and value, the names taken, and the last
 	// number suffix used for each name.
@@ -81,16 +95,14 @@ func (a *assembler) note(format string, args ...any) {
 // the end, sections and paragraphs from the rest.
 func assemble(bs []block, opt Options) *Result {
 	a := &assembler{doc: &model.Document{Layout: content.DefaultLayout}}
+	bs = a.tidy(bs, opt.Printable)
+	bs = a.skipContents(bs)
+	bs = a.layoutTables(bs)
+	bs = a.captions(bs)
 	bs = a.elements(bs)
 	bs = a.head(bs)
 	bs = a.tail(bs, opt.Date)
-	structured := false
-	for _, b := range bs {
-		structured = structured || b.kind == kindHeading
-	}
-	for _, b := range bs {
-		a.block(b, structured)
-	}
+	a.body(bs)
 	a.fill()
 	if opt.Counts {
 		a.counts()
@@ -109,7 +121,83 @@ func clean(s string) string {
 	}, s)
 }
 
+// skipContents leaves out a 目录 heading and the table of contents after it: the
+// program numbers the headings itself, and a printed table of contents is not
+// part of a 公文.
+func (a *assembler) skipContents(bs []block) []block {
+	var out []block
+	for i := 0; i < len(bs); i++ {
+		b := bs[i]
+		if b.table == nil && isContentsHeading(b.text) {
+			j := i + 1
+			for j < len(bs) && bs[j].table == nil && (bs[j].toc || tocEntry.MatchString(strings.TrimSpace(bs[j].text))) {
+				j++
+			}
+			a.note("%s：目录及其 %d 个条目没有导入（程序不排目录）", b.where, j-i-1)
+			i = j - 1
+			continue
+		}
+		if b.toc {
+			a.note("%s：目录条目「%s」没有导入", b.where, strings.TrimSpace(b.text))
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// isContentsHeading reports whether a line is a 目录 heading: 目录, 目　录.
+func isContentsHeading(s string) bool {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "　", " ")), "") == "目录"
+}
+
+// tocEntry is a line of a typed table of contents: the heading, a leader, the page.
+var tocEntry = regexp.MustCompile(`^.{1,80}?(\t|\.{3,}|…{2,}|·{3,}|\s{2,})\s*[0-9]+$`)
+
+// layoutTables turns a table that only lays out the 版头 or the 版记 (a 发文字号 and
+// 签发人 side by side, 抄送 and 印发 lines) into one line per cell, for elements.
+func (a *assembler) layoutTables(bs []block) []block {
+	var out []block
+	for i, b := range bs {
+		if b.table == nil || i > 6 && i < len(bs)-3 {
+			out = append(out, b)
+			continue
+		}
+		layout := false
+		for _, row := range b.table {
+			for _, c := range row {
+				c = strings.TrimSpace(c)
+				layout = layout || numberLine.MatchString(c) || signerLine.MatchString(c) || ccLine.MatchString(c) || printLine.MatchString(c)
+			}
+		}
+		if !layout {
+			out = append(out, b)
+			continue
+		}
+		for _, row := range b.table {
+			line := joinText(nonEmpty(row))
+			if line != "" {
+				out = append(out, block{text: line, where: b.where})
+			}
+		}
+	}
+	return out
+}
+
+func nonEmpty(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // head takes the title and the 主送机关 from the start of bs and returns the rest.
+// A title line is marked by the source's style, centred or indented, follows a
+// 版头, or looks like a title; up to three lines make one title. A 发文字号 is
+// never part of it.
 func (a *assembler) head(bs []block) []block {
 	d := a.doc
 	var lines []string
@@ -119,7 +207,23 @@ func (a *assembler) head(bs []block) []block {
 	}
 	for len(bs) > 1 && len(lines) < 3 {
 		b := bs[0]
-		if marked && b.kind != kindTitle || !marked && (b.kind != kindUnknown || !titleLike(b.text)) {
+		t := strings.TrimSpace(b.text)
+		if b.table != nil || numberLine.MatchString(t) {
+			break
+		}
+		first := len(lines) == 0
+		switch {
+		case marked:
+			if b.kind != kindTitle {
+				goto done
+			}
+		case b.kind != kindUnknown && b.kind != kindHeading || b.auto != "":
+			goto done
+		case titleLike(t, b.center || first && a.hadHeader):
+		default:
+			goto done
+		}
+		if !first && !marked && !b.center && recipientLike(t) {
 			break
 		}
 		for _, l := range strings.Split(b.text, "\n") {
@@ -128,7 +232,12 @@ func (a *assembler) head(bs []block) []block {
 			}
 		}
 		bs = bs[1:]
+		if !marked && len(bs) > 0 && (recipientLike(strings.TrimSpace(bs[0].text)) || docKind.MatchString(t) ||
+			!bs[0].center && !b.center && utf8.RuneCountInString(t) > 15) {
+			break // a line that names the kind of document, or a long uncentred line, ends the title
+		}
 	}
+done:
 	switch len(lines) {
 	case 0:
 		d.Title = PlaceholderTitle
@@ -138,7 +247,7 @@ func (a *assembler) head(bs []block) []block {
 	default:
 		d.Title, d.TitleLines = strings.Join(lines, ""), lines
 	}
-	if len(bs) > 1 && (bs[0].kind == kindRecipient || bs[0].kind == kindUnknown && recipientLike(bs[0].text)) {
+	if len(bs) > 1 && bs[0].table == nil && (bs[0].kind == kindRecipient || bs[0].kind == kindUnknown && recipientLike(strings.TrimSpace(bs[0].text))) {
 		d.Recipient = strings.TrimRight(strings.TrimSpace(bs[0].text), ":：") + "："
 		bs = bs[1:]
 	}
@@ -146,8 +255,21 @@ func (a *assembler) head(bs []block) []block {
 }
 
 // tail takes the 署名 and 成文日期 from the end of bs and returns the rest.
-func (a *assembler) tail(bs []block, fallback model.Date) []block {
+func (a *assembler) tail(all []block, fallback model.Date) []block {
 	d := a.doc
+	// the 附表 after the date stay after it
+	end := len(all)
+	for end > 0 && all[end-1].appendix {
+		end--
+	}
+	bs, appendix := all[:end:end], all[end:]
+	// （此页无正文）: the program lays out the pages, so the line is not needed
+	for i := len(bs) - 1; i >= 0 && i >= len(bs)-6; i-- {
+		if t := strings.Trim(strings.TrimSpace(bs[i].text), "（）()"); t == "此页无正文" {
+			a.note("%s：「（此页无正文）」没有导入：署名和日期与正文同页排放由程序保证", bs[i].where)
+			bs = append(bs[:i:i], bs[i+1:]...)
+		}
+	}
 	sig := -1
 	for i, b := range bs {
 		if b.kind == kindSignature {
@@ -156,27 +278,34 @@ func (a *assembler) tail(bs []block, fallback model.Date) []block {
 		}
 	}
 	if sig >= 0 {
-		// The source marks them: every marked paragraph is the 署名 or the date, and
-		// what follows them (attachments, tables) is left out.
+		// The source marks them: every marked paragraph is the 署名 or the date.
 		end := sig
 		for ; end < len(bs) && bs[end].kind == kindSignature; end++ {
-			if date, ok := parseDate(bs[end].text); ok && d.Date.IsZero() {
+			t := strings.TrimSpace(bs[end].text)
+			if date, ok := parseDate(t); ok && d.Date.IsZero() {
 				d.Date = date
 			} else if d.Author == "" {
-				d.Author = strings.TrimSpace(bs[end].text)
+				d.Author = t
+			} else {
+				d.Authors = append(d.Authors, t)
 			}
 		}
 		if end < len(bs) {
-			a.note("%s起的 %d 段在署名和日期之后，没有导入", bs[end].where, len(bs)-end)
+			a.note("%s起的 %d 段在署名和日期之后：排在了正文末尾，请核对", bs[end].where, len(bs)-end)
 		}
-		bs = bs[:sig]
+		bs = append(bs[:sig:sig], bs[end:]...)
 	} else if n := len(bs); n > 0 {
 		if date, ok := parseDate(bs[n-1].text); ok {
 			d.Date = date
 			bs = bs[:n-1]
-			if n := len(bs); n > 0 && bs[n-1].kind == kindUnknown && authorLike(bs[n-1].text) {
-				d.Author = strings.TrimSpace(bs[n-1].text)
+			// the 署名: one line, or one line for each organ of a joint document
+			var organs []string
+			for n := len(bs); n > 0 && len(organs) < 8 && bs[n-1].table == nil && bs[n-1].kind == kindUnknown && authorLike(strings.TrimSpace(bs[n-1].text)); n = len(bs) {
+				organs = append([]string{strings.TrimSpace(bs[n-1].text)}, organs...)
 				bs = bs[:n-1]
+			}
+			if len(organs) > 0 {
+				d.Author, d.Authors = organs[0], organs[1:]
 			}
 		}
 	}
@@ -192,88 +321,7 @@ func (a *assembler) tail(bs []block, fallback model.Date) []block {
 		}
 		a.note("原文末尾没有成文日期：date 暂填 %s，请改为成文日期", d.Date)
 	}
-	return bs
-}
-
-// block adds one paragraph of the text: a heading when it starts with typed
-// numbering (in a source without heading styles) or has a heading style, otherwise a
-// paragraph of the innermost open section.
-func (a *assembler) block(b block, structured bool) {
-	text := strings.TrimSpace(b.text)
-	num := content.TypedNumber(text)
-	isHeading := b.kind == kindHeading || !structured && num != ""
-	if !isHeading {
-		a.paragraph(text)
-		return
-	}
-	level := b.level
-	if num != "" {
-		level = numberLevel(num)
-	}
-	rest := stripNumbers(text)
-	if rest == "" {
-		a.paragraph(text)
-		return
-	}
-
-	// A run-in heading: the source marks it, or the heading sentence is followed
-	// by more text in the same paragraph.
-	lead, body := "", ""
-	if b.lead != "" && strings.HasPrefix(b.text, b.lead) {
-		lead, body = stripNumbers(b.lead), strings.TrimSpace(b.text[len(b.lead):])
-		if l, _ := utf8.DecodeLastRuneInString(lead); !strings.ContainsRune(runInEnd, l) {
-			lead, body = "", ""
-		}
-	}
-	if lead == "" || body == "" {
-		lead, body = splitLead(rest)
-	}
-	runIn := lead != "" && body != ""
-	heading := strings.TrimRight(rest, headingEnd)
-	if !runIn && heading == "" {
-		a.paragraph(text) // only a number and end marks: keep the line as it is
-		return
-	}
-	s := a.open(level, num, b.where)
-	if runIn {
-		s.Heading, s.RunIn = lead, true
-		s.Body = append(s.Body, &model.Paragraph{Lead: s, Spans: []model.Span{{Text: body}}})
-		return
-	}
-	if heading != rest {
-		a.note("%s：单独成行的标题末尾不加标点，删去了「%s」", b.where, rest[len(heading):])
-	}
-	s.Heading = heading
-}
-
-// open starts a section at a level, nested in the open sections: a level that
-// skips one (1. right under 一、) becomes the next level down, since sections nest
-// one level at a time.
-func (a *assembler) open(level int, typed, where string) *model.Section {
-	depth := min(level, len(a.stack)+1)
-	a.stack = a.stack[:depth-1]
-	siblings := &a.doc.Sections
-	if depth > 1 {
-		siblings = &a.stack[depth-2].Sections
-	}
-	s := &model.Section{Level: depth, Number: model.Number(depth, len(*siblings)+1)}
-	*siblings = append(*siblings, s)
-	a.stack = append(a.stack, s)
-	if typed != "" && numeral(typed) != numeral(s.Number) || typed != "" && depth != level {
-		a.note("%s：原文的「%s」编为「%s」", where, typed, s.Number)
-	}
-	return s
-}
-
-// paragraph adds a paragraph to the innermost open section, or before the first one.
-func (a *assembler) paragraph(text string) {
-	p := &model.Paragraph{Spans: []model.Span{{Text: text}}}
-	if n := len(a.stack); n > 0 {
-		s := a.stack[n-1]
-		s.Body = append(s.Body, p)
-		return
-	}
-	a.doc.Intro = append(a.doc.Intro, p)
+	return append(bs, appendix...)
 }
 
 // fill puts placeholders where content.Parse needs text: a section with neither

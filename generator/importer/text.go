@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"regexp"
@@ -9,28 +10,91 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/gongwen/gongwen/generator/content"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+
 	"github.com/gongwen/gongwen/generator/model"
 )
 
 // Text imports a plain-text 公文: one paragraph a line (blank lines are ignored, and
-// so is the indent of full-width spaces), the title on the first line if it looks
-// like one, the 主送机关 on a line ending in ：, headings by their typed numbers, and
-// the 署名 and 成文日期 on the last two lines.
+// so is the indent of full-width spaces, though an indented line may be the title),
+// the title on the first lines if they look like one, the 主送机关 on a line ending
+// in ：, headings by their typed numbers, and the 署名 and 成文日期 on the last
+// lines. UTF-8, UTF-16 (with its byte order mark) and GB18030 (which includes GBK
+// and GB2312) are read.
 func Text(src []byte, opt Options) (*Result, error) {
-	s := strings.TrimPrefix(string(src), "\ufeff")
-	if !utf8.ValidString(s) {
-		return nil, errors.New("文件不是 UTF-8 编码：请用记事本打开，另存为时编码选 UTF-8，再导入")
+	s, enc, err := decodeText(src)
+	if err != nil {
+		return nil, err
 	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	var bs []block
 	for i, line := range strings.Split(s, "\n") {
-		if line = strings.TrimSpace(clean(line)); line != "" {
-			bs = append(bs, block{text: line, where: fmt.Sprintf("第 %d 行", i+1)})
+		line = clean(line)
+		t := strings.TrimSpace(line)
+		if t == "" {
+			continue
+		}
+		bs = append(bs, block{text: t, where: fmt.Sprintf("第 %d 行", i+1), center: indent(line) > 4})
+	}
+	r := assemble(bs, opt)
+	if enc != "" {
+		r.Notes = append([]string{"原文是 " + enc + " 编码，已转为 UTF-8"}, r.Notes...)
+	}
+	return r, nil
+}
+
+// indent is the width of the blanks at the start of a line, in half-width columns:
+// a body paragraph's indent is two full-width spaces (4), a title's is more.
+func indent(line string) int {
+	w := 0
+	for _, r := range line {
+		switch r {
+		case ' ', '\u00a0':
+			w++
+		case '\t':
+			w += 4
+		case '　':
+			w += 2
+		default:
+			return w
 		}
 	}
-	return assemble(bs, opt), nil
+	return w
+}
+
+// decodeText returns the text of a file in UTF-8, UTF-16 or GB18030, and the name
+// of the encoding when it was not UTF-8.
+func decodeText(src []byte) (string, string, error) {
+	switch {
+	case bytes.HasPrefix(src, []byte{0xef, 0xbb, 0xbf}):
+		src = src[3:]
+	case bytes.HasPrefix(src, []byte{0xff, 0xfe}), bytes.HasPrefix(src, []byte{0xfe, 0xff}):
+		out, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(src)
+		if err != nil {
+			return "", "", fmt.Errorf("无法按 UTF-16 编码读取文件：%w", err)
+		}
+		return string(out), "UTF-16", nil
+	}
+	if utf8.Valid(src) {
+		return string(src), "", nil
+	}
+	// UTF-16 without a byte order mark: every other byte of ASCII text is zero
+	if len(src) >= 4 && len(src)%2 == 0 && bytes.Count(src, []byte{0}) >= len(src)/4 {
+		order := unicode.LittleEndian
+		if src[0] == 0 {
+			order = unicode.BigEndian
+		}
+		if out, err := unicode.UTF16(order, unicode.IgnoreBOM).NewDecoder().Bytes(src); err == nil && utf8.Valid(out) {
+			return string(out), "UTF-16", nil
+		}
+	}
+	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(src)
+	if err != nil || !utf8.Valid(out) || bytes.ContainsRune(out, utf8.RuneError) {
+		return "", "", errors.New("文件既不是 UTF-8，也不是 GBK/GB18030 或 UTF-16 编码：请用记事本打开，另存为时编码选 UTF-8，再导入")
+	}
+	return string(out), "GBK/GB18030", nil
 }
 
 // runInEnd are the marks a run-in heading ends with (content.Parse accepts these).
@@ -42,15 +106,21 @@ const headingEnd = "。，；、：,.;:"
 // sentenceEnd are the marks that end a heading sentence followed by its text.
 const sentenceEnd = "。？！"
 
-// titleLike reports whether a line can be (a line of) the title: short, not a
-// sentence, no typed numbering, not a date.
-func titleLike(s string) bool {
+// titleLike reports whether a line can be (a line of) the title: not a sentence,
+// no typed numbering, not a date, and short — up to 40 characters, or longer
+// when the source sets it apart (centred, indented, right after a 版头) or it
+// ends in the name of a kind of document (通知, 报告 …).
+func titleLike(s string, setApart bool) bool {
 	n := utf8.RuneCountInString(s)
 	last, _ := utf8.DecodeLastRuneInString(s)
 	_, isDate := parseDate(s)
-	return n >= 2 && n <= 40 && !strings.ContainsAny(s, "。；") && !strings.ContainsRune(headingEnd+"？！?!", last) &&
+	long := n <= 40 || n <= 100 && (setApart || docKind.MatchString(s))
+	return n >= 2 && long && !strings.ContainsAny(s, "。；") && !strings.ContainsRune(headingEnd+"？！?!", last) &&
 		stripNumbers(s) == s && !isDate
 }
+
+// docKind matches the end of a title: the kind of document.
+var docKind = regexp.MustCompile(`(通知|通报|报告|请示|意见|决定|批复|函|纪要|方案|办法|规定|细则|总结|计划|要点|公告|通告|议案|决议|命令|公报|规划|讲话|汇报|简报|专报|说明)$`)
 
 // recipientLike reports whether a line can be the 主送机关: short, ending in a colon,
 // no sentence in it.
@@ -64,36 +134,6 @@ func recipientLike(s string) bool {
 func authorLike(s string) bool {
 	n := utf8.RuneCountInString(s)
 	return n >= 2 && n <= 40 && !strings.ContainsAny(s, "。，；：！？,.;:!?") && stripNumbers(s) == s
-}
-
-// stripNumbers removes typed heading numbers from the start of s: 一、（一）1.（1）, and
-// repeated ones such as （一）1.
-func stripNumbers(s string) string {
-	s = strings.TrimSpace(s)
-	for {
-		n := content.TypedNumber(s)
-		if n == "" {
-			return s
-		}
-		s = strings.TrimSpace(s[len(n):])
-	}
-}
-
-// numberLevel is the level of a typed number: 一、 1, （一） 2, 1. 3, （1） 4.
-func numberLevel(num string) int {
-	r, size := utf8.DecodeRuneInString(num)
-	switch {
-	case r == '（' || r == '(':
-		if d, _ := utf8.DecodeRuneInString(num[size:]); isDigit(d) {
-			return 4
-		}
-		return 2
-	case isDigit(r):
-		return 3
-	case r >= '①' && r <= '⑳':
-		return 4
-	}
-	return 1
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }

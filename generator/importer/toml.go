@@ -9,6 +9,10 @@ import (
 	"github.com/gongwen/gongwen/generator/model"
 )
 
+// Marker starts the first line of every file import writes, so that --force
+// replaces only such a file.
+const Marker = "# 内容文件：由 gongwen import"
+
 // TOML writes the imported document as a content file that content.Parse accepts:
 // the notes as comments at the top, then the fields in the order of
 // docs/content-format.md. Paragraphs are multi-line strings with one sentence a
@@ -21,7 +25,7 @@ func (r *Result) TOML() []byte {
 	if r.source != "" {
 		from = "从 " + r.source + " "
 	}
-	fmt.Fprintf(&b, "# 内容文件：由 gongwen import %s导入。格式说明见 docs/content-format.md。\n", from)
+	fmt.Fprintf(&b, "%s %s导入。格式说明见 docs/content-format.md。\n", Marker, from)
 	b.WriteString("# 改好后运行 gongwen check 检查写法，gongwen build 生成 PDF 和 DOCX。\n")
 	if len(r.Notes) > 0 {
 		b.WriteString("#\n# 请检查：\n")
@@ -40,7 +44,11 @@ func (r *Result) TOML() []byte {
 	if d.Recipient != "" {
 		fmt.Fprintf(&b, "recipient = %s\n", quote(strings.TrimSuffix(d.Recipient, "：")))
 	}
-	fmt.Fprintf(&b, "author = %s\n", quote(d.Author))
+	if len(d.Authors) > 0 {
+		fmt.Fprintf(&b, "author = %s\n", list(append([]string{d.Author}, d.Authors...)))
+	} else {
+		fmt.Fprintf(&b, "author = %s\n", quote(d.Author))
+	}
 	fmt.Fprintf(&b, "date = %04d-%02d-%02d\n", d.Date.Year, d.Date.Month, d.Date.Day)
 	writeImprint(&b, d)
 	if len(d.Intro) > 0 {
@@ -75,6 +83,9 @@ func (r *Result) TOML() []byte {
 		}
 	}
 	writeSections(&b, d.Sections, "section", "")
+	for _, t := range d.Appendix {
+		writeTable(&b, t, "table", "")
+	}
 	writeAttachments(&b, d)
 	return []byte(b.String())
 }
@@ -151,11 +162,35 @@ func writeSections(b *strings.Builder, ss []*model.Section, header, indent strin
 			key = "lead"
 		}
 		fmt.Fprintf(b, "%s%s = %s\n", indent, key, quote(braces(s.Heading)))
-		if len(s.Body) > 0 {
+		if len(s.Body) > 0 && (len(s.Body) > 1 || len(s.Body[0].Spans) > 0) {
 			writeText(b, indent, s.Body)
+		}
+		for _, t := range s.Tables {
+			writeTable(b, t, header+".table", indent)
 		}
 		writeSections(b, s.Sections, header+".section", indent+"  ")
 	}
+}
+
+// writeTable writes a table of literal cells.
+func writeTable(b *strings.Builder, t *model.Table, header, indent string) {
+	fmt.Fprintf(b, "\n%s[[%s]]\n%stitle = %s\n", indent, header, indent, quote(t.Title))
+	if t.After > 0 {
+		fmt.Fprintf(b, "%safter = %d\n", indent, t.After)
+	}
+	if u := strings.TrimPrefix(t.Unit, "单位："); u != "" {
+		fmt.Fprintf(b, "%sunit = %s\n", indent, quote(u))
+	}
+	fmt.Fprintf(b, "%sheader = %s\n", indent, list(t.Header))
+	fmt.Fprintf(b, "%srows = [\n", indent)
+	for _, r := range t.Rows {
+		cells := make([]string, len(r.Cells))
+		for i, c := range r.Cells {
+			cells[i] = c.Text
+		}
+		fmt.Fprintf(b, "%s  %s,\n", indent, list(cells))
+	}
+	fmt.Fprintf(b, "%s]\n", indent)
 }
 
 // writeText writes paragraphs as text = """…""".

@@ -17,22 +17,22 @@ func TestElements(t *testing.T) {
 		add    string
 		want   []string
 	}{
-		{"clean elements", "notice", `issuer = "XX局"
+		{"clean elements", "notice", `issuer = "某某局"
 cc = ["旗委办公室", "旗政府办公室"]
 note = "联系人：张三，电话：1234567"
 print_date = 2024-01-10`, nil},
 		{"half-width comma in a cc name", "notice", `cc = ["旗委,办公室"]`, []string{RuleHalfWidth + "@1:10"}},
 		{"cc name ending in 。", "notice", `cc = ["旗委办公室", "旗政府办公室。"]`, []string{RuleCC + "@1:23"}},
 		{"cc name ending in ，", "notice", `cc = "旗委办公室，"`, []string{RuleCC + "@1:12"}},
-		{"issuer with 文件 where the preset adds it", "notice", `issuer = "XX局文件"`, []string{RuleIssuer + "@1:14"}},
-		{"joint issuers", "request", `issuer = ["XX局", "YY局文件"]`, []string{RuleIssuer + "@1:22"}},
-		{"issuer with 文件 in a letter", "letter", `issuer = "XX局文件"`, nil},
+		{"issuer with 文件 where the preset adds it", "notice", `issuer = "某某局文件"`, []string{RuleIssuer + "@1:14"}},
+		{"joint issuers", "request", `issuer = ["某某局", "YY局文件"]`, []string{RuleIssuer + "@1:22"}},
+		{"issuer with 文件 in a letter", "letter", `issuer = "某某局文件"`, nil},
 		{"signer with a space", "request", `signers = ["王建国", "李　明"]`, []string{RuleSigner + "@1:21"}},
 		{"two signers in one string", "request", `signers = ["王建国、李明"]`, []string{RuleSigner + "@1:16"}},
 		{"minority name with 间隔号", "request", `signers = ["买买提·艾力"]`, nil},
 		{"print date before date", "notice", `print_date = 2024-01-09`, []string{RulePrintDate + "@1:14"}},
 		{"note with a padded date", "notice", `note = "此件于2024年01月10日公开"`, []string{RuleDate + "@1:12"}},
-		{"printer with half-width brackets", "notice", `printer = "XX局(办公室)"`, []string{RuleHalfWidth + "@1:15", RuleHalfWidth + "@1:19"}},
+		{"printer with half-width brackets", "notice", `printer = "某某局(办公室)"`, []string{RuleHalfWidth + "@1:15", RuleHalfWidth + "@1:19"}},
 		{"attendance", "minutes", `[attendance]
 present = ["副旗长 张宏", "局长 王建国(主持)"]
 absent = ["局长 孙强（公务"]`, []string{RuleHalfWidth + "@2:29", RuleHalfWidth + "@2:32", RulePairs + "@3:17"}},
@@ -42,7 +42,7 @@ columns = ["项目", "金额"]
 header = ["项目", "金额"]
 rows = [["劳务补助,培训", 3], ["设备", "１２"]]`, []string{RuleHalfWidth + "@2:15", RuleHalfWidth + "@2:21", RuleHalfWidth + "@5:15", RuleWideDigit + "@5:33"}},
 		{"attachment title, text and sections", "notice", `[[attachment]]
-title = "XX名单(试行)"
+title = "某某名单(试行)"
 text = """
 第一段。
 

@@ -148,6 +148,7 @@ func (c *checker) text(t *text, counts []*model.Count) {
 				"若这是标题，请改成章节（[[section]] 的 heading 或 lead），编号由程序生成；若是正文中的列举，可以不改")
 		}
 	}
+	placeholders(s, at)
 	halfWidth(s, at)
 	pairs(s, at)
 	enumComma(s, at)
@@ -161,7 +162,7 @@ func (c *checker) text(t *text, counts []*model.Count) {
 // notPrinted are the keys of string values that are not text the document prints
 // as written, or that content.Parse checks in full.
 var notPrinted = map[string]bool{
-	"layout": true, "seal": true, "copy_no": true, "number": true, "issue": true, "secrecy": true,
+	"layout": true, "seal": true, "copy_no": true, "issue": true, "secrecy": true,
 	"urgency": true, "date": true, "print_date": true, "counts": true, "category": true,
 }
 
