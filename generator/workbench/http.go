@@ -140,6 +140,7 @@ type stateView struct {
 	Saved       bool                `json:"saved"`
 	Form        *form               `json:"form,omitempty"`
 	Diagnostics []diagnostic        `json:"diagnostics"`
+	Failed      bool                `json:"failed"` // the text does not compile: the pages shown are the last good ones
 	Pages       int                 `json:"pages"`
 	Layout      string              `json:"layout,omitempty"`
 	Notes       []string            `json:"notes,omitempty"` // 请检查: what an import could not do
@@ -151,7 +152,7 @@ func (s *Server) view() *stateView {
 	if d == nil {
 		return v
 	}
-	v.File, v.Source, v.Saved = d.name, string(d.src), d.saved
+	v.File, v.Source, v.Saved, v.Failed = d.name, string(d.src), d.saved, d.err
 	v.Diagnostics = append(v.Diagnostics, d.diags...)
 	var doc = d.good
 	if doc != nil {

@@ -64,7 +64,8 @@ async function flush() {
 function statusText(st) {
   const errors = st.diagnostics.filter(d => d.severity === 'error').length;
   const saved = st.saved ? '已保存' : '未保存';
-  return errors ? `${saved}；有 ${errors} 处错误，改正后页面才会更新` : `${saved}；共 ${st.pages} 页`;
+  if (st.failed) return `${saved}；有 ${errors} 处错误，改正后页面才会更新`;
+  return `${saved}；共 ${st.pages} 页` + (errors ? `；${errors} 处要改（见“问题”）` : '');
 }
 
 // ---- the state ----
@@ -86,9 +87,8 @@ function apply(st) {
   }
   drawProblems(st.diagnostics);
   if (st.preview) drawPages(st.preview);
-  const bad = st.diagnostics.some(d => d.severity === 'error');
-  $('#stale').hidden = !bad;
-  $('#pages').classList.toggle('stale', bad);
+  $('#stale').hidden = !st.failed;
+  $('#pages').classList.toggle('stale', st.failed);
   $('#pagecount').textContent = st.pages ? `共 ${st.pages} 页` : '';
 }
 
