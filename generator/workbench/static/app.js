@@ -76,6 +76,7 @@ function apply(st) {
   const open = !!st.file;
   $('#work').hidden = !open;
   $('#start').hidden = open;
+  for (const b of ['#btn-save', '#btn-build', '#btn-print']) $(b).hidden = !open;
   $('#docname').textContent = open ? st.file + (st.saved ? '' : ' *') : '';
   document.title = open ? `${st.file} — gongwen` : 'gongwen 公文工作台';
   if (!open) { drawStart(st); return; }
@@ -113,7 +114,10 @@ function drawStart(st) {
   }
   if (!st.files.length) list.innerHTML = '<li class="muted">（没有 .toml、.docx 或 .txt 文件）</li>';
   const sel = $('#new-preset');
-  if (!sel.options.length) for (const p of st.presets) sel.add(new Option(`${p.name}：${p.description}`, p.name));
+  if (!sel.options.length) {
+    for (const p of st.presets) sel.add(new Option(`${p.name}：${p.description}`, p.name));
+    sel.value = 'report';
+  }
 }
 
 async function openFile(name) {
@@ -128,8 +132,8 @@ async function openFile(name) {
 const groups = [
   ['版头', ['copy_no', '份号', 'line', '6位数字，如 000123'], ['secrecy', '密级和保密期限', 'line', '如 机密★1年'],
     ['urgency', '紧急程度', 'line', '特急 或 加急'], ['issuer', '发文机关', 'issuer', '联合行文时每行一个机关'],
-    ['issue', '期号', 'line', '纪要：如 第1期'], ['number', '发文字号', 'line', '如 X政办发〔2024〕3号'],
-    ['signers', '签发人', 'list', '上行文：每行一人']],
+    ['issue', '期号', 'line', '纪要：如 第1期', 'minutes'], ['number', '发文字号', 'line', '如 X政办发〔2024〕3号'],
+    ['signers', '签发人', 'list', '上行文：每行一人', 'request']],
   ['标题', ['title', '标题', 'text', '回车处回行'], ['recipient', '主送机关', 'line', '末尾用全角冒号']],
   ['开头', ['text', '开头的正文', 'text', '空一行分段；{名称} 引用计数']],
   ['OUTLINE'],
@@ -156,7 +160,11 @@ function drawForm(f) {
     if (legend === '版头' && state.layout === 'report' && !fields.some(([k]) => f.fields[k] !== undefined)) continue;
     if (legend === '版记' && state.layout === 'report' && !fields.some(([k]) => f.fields[k] !== undefined)) continue;
     const fs = fieldset(legend);
-    for (const [key, label, kind, hint] of fields) fs.append(fieldRow(key, label, kind, hint, f.fields[key]));
+    for (const [key, label, kind, hint, only] of fields) {
+      // a field of one kind of document only (期号 of a 纪要, 签发人 of an 上行文), unless written
+      if (only && state.layout !== only && f.fields[key] === undefined) continue;
+      fs.append(fieldRow(key, label, kind, hint, f.fields[key]));
+    }
     root.append(fs);
   }
   drawMessages();
