@@ -211,6 +211,37 @@ func TestSamplesMeetTheStandard(t *testing.T) {
 					}
 				}
 			})
+			t.Run("LibreOffice", func(t *testing.T) {
+				// the DOCX as a word processor lays it out: the same pages, numbered
+				// by §7.5, 附件 labelled and the 版头 spaced as in the PDF (the
+				// figures LibreOffice cannot match — 27 characters a digit-heavy line,
+				// RGB inks — are docs/docx.md's)
+				render := "../../shared/tools/docx-render"
+				if _, err := os.Stat(render); err != nil {
+					t.Skip("docx-render not available")
+				}
+				if _, err := exec.LookPath("soffice"); err != nil {
+					t.Skip("LibreOffice not installed")
+				}
+				lo := filepath.Join(dir, name+"-lo.pdf")
+				if out, err := exec.Command(render, files[1], "-o", lo).CombinedOutput(); err != nil {
+					t.Fatalf("docx-render: %v\n%s", err, out)
+				}
+				args := []string{lo, "--skip-ink"}
+				if !out.Preset.PageNumber.First {
+					args = append(args, "--first-page-unnumbered")
+				}
+				res, _ := exec.Command(check, args...).CombinedOutput()
+				for _, l := range strings.Split(string(res), "\n") {
+					if strings.HasPrefix(l, "pages: ") && l != fmt.Sprintf("pages: %d", out.Pages) {
+						t.Errorf("LibreOffice: %s, the PDF has %d", l, out.Pages)
+					}
+					if strings.HasPrefix(l, "VIOLATION") && (strings.Contains(l, "page number") || strings.Contains(l, "附件") ||
+						strings.Contains(l, "§7.2.5") || strings.Contains(l, "§7.3.1")) {
+						t.Errorf("LibreOffice: %s", l)
+					}
+				}
+			})
 			t.Run("validate-docx", func(t *testing.T) {
 				if _, err := os.Stat(validate); err != nil {
 					t.Skip("validate-docx not available")

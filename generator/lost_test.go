@@ -87,9 +87,14 @@ func pdfText(t *testing.T, pdf []byte) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// without the page numbers, which pdftotext may put between two lines of a page
+	return withoutPageNumbers(string(txt))
+}
+
+// withoutPageNumbers is pdftotext's text without spaces and without the page numbers,
+// which it may put between two lines of a page.
+func withoutPageNumbers(txt string) string {
 	var text []string
-	for _, l := range strings.Split(string(txt), "\n") {
+	for _, l := range strings.Split(txt, "\n") {
 		if !pageNumber.MatchString(l) {
 			text = append(text, l)
 		}
@@ -179,7 +184,7 @@ func libreOfficeText(t *testing.T, docx []byte) (pages int, text string, ok bool
 	if err != nil {
 		t.Fatal(err)
 	}
-	return pages, strings.Join(strings.Fields(string(txt)), ""), true
+	return pages, withoutPageNumbers(string(txt)), true
 }
 
 // TestLongCC: 150 抄送 entries run over pages; the 版记 ends at the foot of the last,

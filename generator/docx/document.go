@@ -196,6 +196,9 @@ func (w *writer) body() (string, error) {
 	// The 署名 must not stand alone on a page (§7.3.5.5): what comes right before it
 	// (the text's last paragraph, the 附件说明 or the attendance) keeps its last lines
 	// with it, as the PDF keeps them in one block.
+	// A 署名 of more names than half a page splits as the PDF splits it: only its last
+	// half page keeps with the date (typeset's paginate), not with the text.
+	signed = signed && !w.longSignature()
 	lastTable, err := w.text(&b, blocks, signed && !list && !meeting)
 	if err != nil {
 		return "", err
@@ -252,7 +255,11 @@ func (w *writer) body() (string, error) {
 		if pp.blank {
 			tinyParagraph(&b)
 			w.endSection(&b, w.sectPr(sectNoNumber))
-			last = sectNoNumber
+			if len(pp.ccPages) == 0 {
+				// the 版记 page after the blank one; a 版记 over several pages is
+				// numbered, as the PDF numbers it
+				last = sectNoNumber
+			}
 		}
 	}
 	w.inBody = false // the 版记's frame is not a page start

@@ -10,6 +10,21 @@ import (
 	"github.com/gongwen/gongwen/generator/layout"
 )
 
+// longSignature reports whether the 署名, date and 附注 with the blank lines before
+// them fill a page: the PDF then keeps only their last half page together
+// (typeset's paginate), and the DOCX does as well.
+func (w *writer) longSignature() bool {
+	doc := w.doc
+	n := w.p.Signature.LinesBefore + 1 + len(doc.Authors) // the date and the further 署名
+	if doc.Author != "" {
+		n++
+	}
+	if doc.Note != "" {
+		n++
+	}
+	return n >= w.p.Grid.Lines
+}
+
 // gridChars is the width of text in grid characters: a full-width character fills a
 // cell, a half-width one (digits, Latin) half a cell, a space nothing — the measure
 // gbt9704-check uses.
@@ -77,8 +92,19 @@ func (w *writer) signature(b *strings.Builder, gap int) error {
 		pPr.WriteString(`<w:ind w:right="` + itoa(twips(layout.Pt(right)*cell)) + `"/>`)
 		w.paragraph(b, styleSignature, pPr.String(), run{role: s.Role, text: text, extra: extra})
 	}
+	// lines after each 署名 line: the other names, the date, the 附注
+	after := func(i int) int {
+		n := len(authors) - 1 - i
+		if date != "" {
+			n++
+		}
+		if doc.Note != "" {
+			n++
+		}
+		return n
+	}
 	for i, a := range authors {
-		keep := date != "" || i < len(authors)-1 || doc.Note != ""
+		keep := after(i) > 0 && (!w.longSignature() || after(i) < w.p.Grid.Lines/2)
 		line(a, authorRight+(widest-gridChars(a))/2, keep, "")
 	}
 	if date != "" {
