@@ -20,6 +20,7 @@ type form struct {
 	Sections    []*sectionView   `json:"sections"`
 	Counts      []countView      `json:"counts"`
 	Attachments []attachmentView `json:"attachments"`
+	Tables      []tableView      `json:"tables"` // 附表: tables at the top level
 	Attendance  map[string]any   `json:"attendance"`
 	Lines       map[string]int   `json:"lines"`
 }
@@ -42,6 +43,18 @@ type countView struct {
 	Label    string `json:"label"`
 	Category string `json:"category"`
 	Inline   bool   `json:"inline"` // written as { value = …, … } (editable field by field)
+}
+
+// tableView is a 附表 of counts with its options; a table of literal cells (rows) is
+// edited in the source view.
+type tableView struct {
+	Path     string `json:"path"`
+	Title    string `json:"title"`
+	Unit     string `json:"unit"`
+	Total    bool   `json:"total"`
+	Counts   any    `json:"counts"`   // "all", or the names of the counts
+	Category any    `json:"category"` // a category, or several
+	Rows     bool   `json:"rows"`     // literal cells
 }
 
 type attachmentView struct {
@@ -101,6 +114,16 @@ func formOf(file string, src []byte, doc *model.Document) (*form, error) {
 			v.Title, _ = a["title"].(string)
 			v.Text, _ = a["text"].(string)
 			f.Attachments = append(f.Attachments, v)
+		}
+	}
+	if ts, ok := raw["table"].([]map[string]any); ok {
+		for i, t := range ts {
+			v := tableView{Path: fmt.Sprintf("table[%d]", i), Counts: plain(t["counts"]), Category: plain(t["category"])}
+			v.Title, _ = t["title"].(string)
+			v.Unit, _ = t["unit"].(string)
+			v.Total, _ = t["total"].(bool)
+			_, v.Rows = t["rows"]
+			f.Tables = append(f.Tables, v)
 		}
 	}
 	if at, ok := raw["attendance"].(map[string]any); ok {

@@ -320,3 +320,27 @@ func BenchmarkEditPreview(b *testing.B) {
 	}
 	b.ReportMetric(float64(bytesSent)/float64(b.N), "bytes/update")
 }
+
+// TestEditTable: a 附表's options are fields of the form; unticking 合计 drops the
+// total row from the printed table.
+func TestEditTable(t *testing.T) {
+	s, ts, _ := testServer(t)
+	var out editAnswer
+	call(t, ts, s.Token(), "/api/state", nil, &out)
+	if len(out.Form.Tables) != 2 || !out.Form.Tables[0].Total || out.Form.Tables[0].Unit != "次" {
+		t.Fatalf("tables %+v", out.Form.Tables)
+	}
+	call(t, ts, s.Token(), "/api/preview", map[string]string{"session": "a"}, nil)
+	call(t, ts, s.Token(), "/api/edit", map[string]any{"session": "a",
+		"set": []map[string]any{{"path": "table[0].total", "value": map[string]string{"kind": "bool", "text": "false"}}}}, &out)
+	if out.Error != "" || out.Form.Tables[0].Total || !strings.Contains(out.Source, "total = false") {
+		t.Fatalf("total not changed: %s", out.Error)
+	}
+	all := ""
+	for _, p := range out.Preview.Changed {
+		all += p.SVG
+	}
+	if len(out.Preview.Changed) == 0 || strings.Contains(all, `aria-label="合计"`) {
+		t.Errorf("the table still prints 合计 (%d pages sent)", len(out.Preview.Changed))
+	}
+}

@@ -95,7 +95,8 @@ function apply(st) {
 
 function formShape(f, layout) {
   const secs = s => s.map(x => x.path + (x.runIn ? '*' : '') + '(' + secs(x.sections || []) + ')').join();
-  return [layout, secs(f.sections || []), (f.counts || []).map(c => c.name).join(), (f.attachments || []).length, !!f.attendance].join('|');
+  return [layout, secs(f.sections || []), (f.counts || []).map(c => c.name).join(), (f.attachments || []).length,
+    (f.tables || []).map(t => t.rows).join(), !!f.attendance].join('|');
 }
 
 // ---- the start page ----
@@ -143,6 +144,7 @@ const groups = [
   ['ATTENDANCE'],
   ['版记', ['cc', '抄送', 'list', '每行一个机关'], ['printer', '印发机关', 'line'], ['print_date', '印发日期', 'date']],
   ['COUNTS'],
+  ['TABLES'],
   ['LAYOUT'],
 ];
 
@@ -156,6 +158,7 @@ function drawForm(f) {
     if (legend === 'ATTACHMENTS') { root.append(attachmentBox(f)); continue; }
     if (legend === 'ATTENDANCE') { if (f.attendance || state.layout === 'minutes') root.append(attendanceBox(f)); continue; }
     if (legend === 'COUNTS') { root.append(countBox(f)); continue; }
+    if (legend === 'TABLES') { if ((f.tables || []).length) root.append(tableBox(f)); continue; }
     if (legend === 'LAYOUT') { root.append(layoutBox()); continue; }
     if (legend === '版头' && state.layout === 'report' && !fields.some(([k]) => f.fields[k] !== undefined)) continue;
     if (legend === '版记' && state.layout === 'report' && !fields.some(([k]) => f.fields[k] !== undefined)) continue;
@@ -258,6 +261,8 @@ function valueAt(f, path) {
   if (m) { const s = findSection(f.sections, m[1]); return s && (m[2] === 'text' ? s.text : s.heading); }
   m = path.match(/^attachment\[(\d+)\]\.(title|text)$/);
   if (m) { const a = f.attachments[+m[1]]; return a && a[m[2]]; }
+  m = path.match(/^table\[(\d+)\]\.(title|unit|counts)$/);
+  if (m) { const t = f.tables[+m[1]]; return t && (m[2] === 'counts' ? (Array.isArray(t.counts) ? t.counts : []) : t[m[2]]); }
   m = path.match(/^attendance\.(\w+)$/);
   if (m) return f.attendance && f.attendance[m[1]];
   m = path.match(/^counts\.(.+)\.(value|unit|label|category)$/);
@@ -434,6 +439,34 @@ function countBox(f) {
       { key: 'unit', value: { kind: 'string', text: u.value.trim() } }] } }] }, true);
   };
   fs.append(add);
+  return fs;
+}
+
+// tableBox edits the options of each 附表 of counts.
+function tableBox(f) {
+  const fs = fieldset('附表（数字取自计数，与正文一致）');
+  f.tables.forEach((t, i) => {
+    const n = f.tables.length > 1 ? i + 1 : '';
+    fs.append(fieldRow(`${t.path}.title`, `附表${n} 标题`, 'line', '', t.title));
+    if (t.rows) {
+      const p = document.createElement('p');
+      p.className = 'help';
+      p.textContent = '这张表逐格写出（rows），在“源文件”中修改。';
+      fs.append(p);
+      return;
+    }
+    const which = Array.isArray(t.counts) ? t.counts : [];
+    fs.append(fieldRow(`${t.path}.counts`, '列出的计数', 'list', t.counts === 'all' ? '全部计数（counts = "all"）；或每行写一个计数名称' : '每行一个计数名称', which));
+    fs.append(fieldRow(`${t.path}.unit`, '单位', 'line', '只列这个单位的计数，表上方印“单位：…”', t.unit));
+    const row = document.createElement('div');
+    row.className = 'field';
+    row.innerHTML = '<label>合计</label><label class="runin"><input type="checkbox"> 由程序计算“合计”一行</label>';
+    const cb = $('input', row);
+    cb.dataset.path = `${t.path}.total`;
+    cb.checked = t.total;
+    cb.onchange = () => edit({ set: [{ path: cb.dataset.path, value: { kind: 'bool', text: String(cb.checked) } }] }, true);
+    fs.append(row);
+  });
   return fs;
 }
 
