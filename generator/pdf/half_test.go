@@ -12,7 +12,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gongwen/gongwen/generator/content"
 	"github.com/gongwen/gongwen/generator/internal/testdoc"
 	"github.com/gongwen/gongwen/generator/layout"
 	"github.com/gongwen/gongwen/generator/pdf"
@@ -23,15 +22,7 @@ import (
 // writes it.
 func renderSample(t *testing.T, name string) (*typeset.Result, *layout.Preset, map[layout.Role]pdf.Subsetter, []byte) {
 	t.Helper()
-	src, err := os.ReadFile(filepath.Join(testdoc.Root(), "samples", name+".toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := content.Parse(name+".toml", src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := layout.Load(doc.Layout)
+	doc, p, err := testdoc.Sample(name)
 	if err != nil {
 		t.Fatal(err)
 	}

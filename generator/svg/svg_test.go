@@ -3,12 +3,10 @@ package svg_test
 import (
 	"bytes"
 	"encoding/xml"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/gongwen/gongwen/generator/content"
 	"github.com/gongwen/gongwen/generator/internal/testdoc"
 	"github.com/gongwen/gongwen/generator/layout"
 	"github.com/gongwen/gongwen/generator/svg"
@@ -18,15 +16,7 @@ import (
 // sample typesets a sample and returns its pages with the glyph set of its fonts.
 func sample(t testing.TB, name string) (*typeset.Result, *svg.Glyphs) {
 	t.Helper()
-	src, err := os.ReadFile(testdoc.Root() + "/samples/" + name + ".toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := content.Parse(name+".toml", src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := layout.Load(doc.Layout)
+	doc, p, err := testdoc.Sample(name)
 	if err != nil {
 		t.Fatal(err)
 	}

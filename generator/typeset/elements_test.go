@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gongwen/gongwen/generator/content"
 	"github.com/gongwen/gongwen/generator/internal/testdoc"
 	"github.com/gongwen/gongwen/generator/layout"
 	"github.com/gongwen/gongwen/generator/typeset"
@@ -17,15 +16,7 @@ const mm = 72 / 25.4
 
 func typesetSample(t *testing.T, name string) (*typeset.Result, *layout.Preset) {
 	t.Helper()
-	src, err := os.ReadFile(testdoc.Root() + "/samples/" + name + ".toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := content.Parse(name+".toml", src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := layout.Load(doc.Layout)
+	doc, p, err := testdoc.Sample(name)
 	if err != nil {
 		t.Fatal(err)
 	}

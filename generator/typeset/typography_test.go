@@ -2,11 +2,9 @@ package typeset_test
 
 import (
 	"math"
-	"os"
 	"strings"
 	"testing"
 
-	"github.com/gongwen/gongwen/generator/content"
 	"github.com/gongwen/gongwen/generator/internal/testdoc"
 	"github.com/gongwen/gongwen/generator/layout"
 	"github.com/gongwen/gongwen/generator/typeset"
@@ -15,15 +13,7 @@ import (
 // typesetWith typesets a sample with its preset's typography changed by set.
 func typesetWith(t *testing.T, name string, set func(*layout.Typography)) (*typeset.Result, *layout.Preset) {
 	t.Helper()
-	src, err := os.ReadFile(testdoc.Root() + "/samples/" + name + ".toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := content.Parse(name+".toml", src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := layout.Load(doc.Layout)
+	doc, p, err := testdoc.Sample(name)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/gongwen/gongwen/fonts"
+	"github.com/gongwen/gongwen/generator/content"
 	"github.com/gongwen/gongwen/generator/layout"
 	"github.com/gongwen/gongwen/generator/model"
 	"github.com/gongwen/gongwen/generator/typeset"
@@ -113,4 +114,21 @@ func TypesetFonts(p *layout.Preset) (typeset.Fonts, error) {
 		f[r] = face
 	}
 	return f, nil
+}
+
+// Sample parses samples/NAME.toml and loads its preset.
+func Sample(name string) (*model.Document, *layout.Preset, error) {
+	src, err := os.ReadFile(filepath.Join(Root(), "samples", name+".toml"))
+	if err != nil {
+		return nil, nil, err
+	}
+	doc, err := content.Parse(name+".toml", src)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := layout.Load(doc.Layout)
+	if err != nil {
+		return nil, nil, err
+	}
+	return doc, p, nil
 }
