@@ -34,7 +34,7 @@ func TestExitCodes(t *testing.T) {
 		{"help", []string{"--help"}, 0, "gongwen build", ""},
 		{"help build", []string{"help", "build"}, 0, "--format", ""},
 		{"build -h", []string{"build", "-h"}, 0, "\n  -o 目录\n", ""},
-		{"options as --name", []string{"help", "build"}, 0, "\n  --format 格式\n      输出格式，逗号分隔 output formats: pdf, docx（默认 default: pdf,docx）\n", ""},
+		{"options as --name", []string{"help", "build"}, 0, "\n  --format 格式\n      输出格式，逗号分隔 output formats: pdf, docx, ofd（默认 default: pdf,docx）\n", ""},
 		{"unknown command", []string{"bulid"}, 2, "", "gongwen: 没有命令「bulid」，您是不是想写 gongwen build？\n"},
 		{"unknown command, nothing close", []string{"打印"}, 2, "", "gongwen: 没有命令「打印」\n\ngongwen — "},
 		{"help help", []string{"help", "help"}, 0, "用法 Usage: gongwen help [命令]", ""},
