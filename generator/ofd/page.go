@@ -142,21 +142,25 @@ func (d *doc) drawShape(x *xmlWriter, sh typeset.Shape) {
 	if len(sh.Segs) == 0 {
 		return
 	}
-	x0, y0 := typeset.Pt(math.Inf(1)), typeset.Pt(math.Inf(1))
+	// The boundary is the box of the rounded points (control points included), so the
+	// outline's coordinates within it start at 0.
+	x0, y0 := int64(math.MaxInt64), int64(math.MaxInt64)
 	x1, y1 := -x0, -y0
+	add := func(x, y typeset.Pt) {
+		x0, y0, x1, y1 = min(x0, um(x)), min(y0, um(y)), max(x1, um(x)), max(y1, um(y))
+	}
 	for _, s := range sh.Segs {
-		if s.Op == 'Z' {
-			continue
-		}
-		x0, y0, x1, y1 = min(x0, s.X), min(y0, s.Y), max(x1, s.X), max(y1, s.Y)
 		if s.Op == 'Q' {
-			x0, y0, x1, y1 = min(x0, s.CX), min(y0, s.CY), max(x1, s.CX), max(y1, s.CY)
+			add(s.CX, s.CY)
+		}
+		if s.Op != 'Z' {
+			add(s.X, s.Y)
 		}
 	}
 	if x0 > x1 {
 		return // only closes: nothing to draw
 	}
-	bx, by := floorUM(x0), floorUM(y0)
+	bx, by := x0, y0
 	var p strings.Builder
 	for _, s := range sh.Segs {
 		if p.Len() > 0 {
@@ -171,7 +175,7 @@ func (d *doc) drawShape(x *xmlWriter, sh typeset.Shape) {
 			p.WriteString("C")
 		}
 	}
-	x.open("PathObject", "ID", strconv.Itoa(d.id()), "Boundary", box(bx, by, ceilUM(x1)-bx, ceilUM(y1)-by), "Stroke", "false", "Fill", "true")
+	x.open("PathObject", "ID", strconv.Itoa(d.id()), "Boundary", box(bx, by, x1-bx, y1-by), "Stroke", "false", "Fill", "true")
 	d.color(x, "FillColor", sh.Color)
 	x.leaf("AbbreviatedData", p.String())
 	x.close("PathObject")
