@@ -1,10 +1,13 @@
 package ofd_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"image"
 	"image/color"
+	"io"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -193,5 +196,92 @@ func TestWriteFails(t *testing.T) {
 	err := ofd.Write(failWriter{}, page(), map[layout.Role]ofd.Face{"body": body(t)}, ofd.Meta{Images: map[string]image.Image{"seal.png": seal()}})
 	if !errors.Is(err, errDiskFull) {
 		t.Errorf("error %v, want the writer's", err)
+	}
+}
+
+// rezip returns the package data with edit applied to the part name.
+func rezip(t *testing.T, data []byte, name string, edit func(string) string) []byte {
+	t.Helper()
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	w := zip.NewWriter(&buf)
+	for _, f := range z.File {
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == name {
+			if e := edit(string(b)); e != string(b) {
+				b = []byte(e)
+			} else {
+				t.Fatalf("the edit changes nothing in %s", name)
+			}
+		}
+		out, err := w.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out.Write(b)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestReaderFindsProblems: the reader the other tests rely on finds what a broken
+// package gets wrong, each with its own message.
+func TestReaderFindsProblems(t *testing.T) {
+	data := write(t, page())
+	const content, document = "Doc_0/Pages/Page_0/Content.xml", "Doc_0/Document.xml"
+	replace := func(old, new string) func(string) string {
+		return func(s string) string { return strings.Replace(s, old, new, 1) }
+	}
+	for _, tt := range []struct {
+		name, part string
+		edit       func(string) string
+		want       string
+	}{
+		{"an ID twice", content, replace(`ID="12"`, `ID="11"`), "ID 11 is already"},
+		{"an ID above MaxUnitID", document, replace(`<ofd:MaxUnitID>12<`, `<ofd:MaxUnitID>11<`), "ID 12 > MaxUnitID 11"},
+		{"MaxUnitID too high", document, replace(`<ofd:MaxUnitID>12<`, `<ofd:MaxUnitID>20<`), "MaxUnitID 20 is no object's ID"},
+		{"no such font", content, replace(`Font="3"`, `Font="12"`), `font "12" is not a resource`},
+		{"no such colour space", content, replace(`ColorSpace="2"`, `ColorSpace="7"`), `colour space "7" is not a resource`},
+		{"no such image", content, replace(`ResourceID="4"`, `ResourceID="3"`), `resource "3" is not a multimedia resource`},
+		{"no such page", document, replace(`Pages/Page_0/`, `Pages/Page_1/`), "part Doc_0/Pages/Page_1/Content.xml is missing"},
+		{"no such font file", "Doc_0/PublicRes.xml", replace(`font_1.ttf`, `font_2.ttf`), "file font_2.ttf (Doc_0/Res/font_2.ttf) is missing"},
+		{"colour after the text", content, replace(`<ofd:FillColor ColorSpace="1" Value="0"/><ofd:TextCode X="0.193" Y="4.996" DeltaX="5.644 5.821">（一）</ofd:TextCode>`,
+			`<ofd:TextCode X="0.193" Y="4.996" DeltaX="5.644 5.821">（一）</ofd:TextCode><ofd:FillColor ColorSpace="1" Value="0"/>`), "element FillColor out of order"},
+		{"fill before stroke in a path", content, replace(`Fill="true"><ofd:FillColor ColorSpace="2" Value="0 204 204 0"/>`,
+			`Fill="true"><ofd:FillColor ColorSpace="2" Value="0 204 204 0"/><ofd:StrokeColor ColorSpace="2" Value="0 204 204 0"/>`), "element StrokeColor out of order"},
+		{"no size", content, replace(` Size="5.6444"`, ``), "required attribute Size missing"},
+		{"an unknown attribute", content, replace(` Size="5.6444"`, ` Size="5.6444" Colour="red"`), "attribute Colour is not in CT_Text"},
+		{"a DeltaX short", content, replace(`DeltaX="5.644 5.821"`, `DeltaX="5.644"`), "3 characters, 1 DeltaX"},
+		{"the g shorthand", content, replace(`DeltaX="5.644 5.821"`, `DeltaX="g 2 5.644"`), `DeltaX "g": only plain numbers`},
+		{"another namespace", "OFD.xml", replace(`xmlns:ofd="http://www.ofdspec.org/2016"`, `xmlns:ofd="http://www.ofdspec.org/2015"`), `/OFD: namespace "http://www.ofdspec.org/2015"`},
+		{"no DocInfo", "OFD.xml", func(s string) string {
+			return s[:strings.Index(s, "<ofd:DocInfo>")] + s[strings.Index(s, "</ofd:DocInfo>")+len("</ofd:DocInfo>"):]
+		}, "DocInfo occurs 0 times, at least 1 wanted"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := read(rezip(t, data, tt.part, tt.edit))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.ContainsFunc(p.problems, func(s string) bool { return strings.Contains(s, tt.want) }) {
+				t.Errorf("problems %q, want one with %q", p.problems, tt.want)
+			}
+		})
+	}
+	if p, err := read(data); err != nil || len(p.problems) > 0 {
+		t.Errorf("the package unchanged: %v %q", err, p.problems)
 	}
 }
