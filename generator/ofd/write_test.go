@@ -285,3 +285,40 @@ func TestReaderFindsProblems(t *testing.T) {
 		t.Errorf("the package unchanged: %v %q", err, p.problems)
 	}
 }
+
+// FuzzWrite draws any string in the body font, as a title and author too: either the
+// package reads back without a problem and with the text exactly, or the writer refuses
+// with an error that names a character.
+func FuzzWrite(f *testing.F) {
+	for _, s := range []string{"正文", "张珺", "—―—", "𠀀", "a\xffb", "", "（一）扎实开展“学习”…… 2023年9次", "<&>\"'"} {
+		f.Add(s)
+	}
+	face, err := fonts.ParseBundled("body-FandolFang-Regular.ttf")
+	if err != nil {
+		f.Fatal(err)
+	}
+	faces := map[layout.Role]ofd.Face{"body": face}
+	f.Fuzz(func(t *testing.T, s string) {
+		res := &typeset.Result{Pages: []*typeset.Page{{Number: 1, Width: 595, Height: 842, Lines: []*typeset.Line{
+			{Baseline: 100, Runs: []typeset.Run{{Font: "body", Size: 16, X: 80, Text: s}}},
+		}}}}
+		var buf bytes.Buffer
+		if err := ofd.Write(&buf, res, faces, ofd.Meta{Title: s, Author: s, Date: testMeta.Date}); err != nil {
+			if !strings.Contains(err.Error(), "U+") {
+				t.Fatalf("error without the character: %v", err)
+			}
+			return
+		}
+		p, err := read(buf.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.problems) > 0 {
+			t.Fatalf("problems: %q", p.problems)
+		}
+		want := string([]rune(s)) // invalid UTF-8 is drawn as U+FFFD
+		if got := p.pages[0].text(); got != want {
+			t.Fatalf("read back %q, want %q", got, want)
+		}
+	})
+}
