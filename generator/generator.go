@@ -22,6 +22,7 @@ import (
 	"github.com/gongwen/gongwen/generator/docx"
 	"github.com/gongwen/gongwen/generator/layout"
 	"github.com/gongwen/gongwen/generator/model"
+	"github.com/gongwen/gongwen/generator/ofd"
 	"github.com/gongwen/gongwen/generator/pdf"
 	"github.com/gongwen/gongwen/generator/typeset"
 )
@@ -33,6 +34,7 @@ type Format string
 const (
 	PDF  Format = "pdf"
 	DOCX Format = "docx"
+	OFD  Format = "ofd" // GB/T 33190-2016, China's fixed-layout format for electronic 公文
 )
 
 // Builder builds documents. It keeps the parsed fonts, so a rebuild (watch mode)
@@ -139,20 +141,27 @@ func (c *Compiled) Images() map[string]image.Image { return c.images }
 // Export writes the document in the format f.
 func (c *Compiled) Export(w io.Writer, f Format) error {
 	var err error
+	d := c.Doc.Date
+	date := time.Date(max(d.Year, 2000), time.Month(max(d.Month, 1)), max(d.Day, 1), 0, 0, 0, 0, time.UTC)
 	switch f {
 	case PDF:
 		subsetters := map[layout.Role]pdf.Subsetter{}
 		for _, ch := range c.Fonts {
 			subsetters[layout.Role(ch.Role)] = ch.Face
 		}
-		d := c.Doc.Date
-		meta := pdf.Meta{Title: c.Doc.Title, Author: c.Doc.Author, Images: c.images,
-			Date: time.Date(max(d.Year, 2000), time.Month(max(d.Month, 1)), max(d.Day, 1), 0, 0, 0, 0, time.UTC)}
+		meta := pdf.Meta{Title: c.Doc.Title, Author: c.Doc.Author, Images: c.images, Date: date}
 		err = pdf.Write(w, c.Result, c.Preset, subsetters, meta)
 	case DOCX:
 		err = docx.Write(w, c.Doc, c.Preset, c.docx, c.docxFaces)
+	case OFD:
+		faces := map[layout.Role]ofd.Face{}
+		for _, ch := range c.Fonts {
+			faces[layout.Role(ch.Role)] = ch.Face
+		}
+		meta := ofd.Meta{Title: c.Doc.Title, Author: c.Doc.Author, Images: c.images, Date: date}
+		err = ofd.Write(w, c.Result, faces, meta)
 	default:
-		return fmt.Errorf("不支持的输出格式「%s」（可用：pdf、docx）", f)
+		return fmt.Errorf("不支持的输出格式「%s」（可用：pdf、docx、ofd）", f)
 	}
 	if err != nil {
 		return located(c.file, c.src, err)
@@ -171,8 +180,8 @@ type Output struct {
 // Render compiles a content file and exports the requested formats in memory.
 func (b *Builder) Render(file string, src []byte, formats []Format) (*Output, error) {
 	for _, f := range formats {
-		if f != PDF && f != DOCX {
-			return nil, fmt.Errorf("不支持的输出格式「%s」（可用：pdf、docx）", f)
+		if f != PDF && f != DOCX && f != OFD {
+			return nil, fmt.Errorf("不支持的输出格式「%s」（可用：pdf、docx、ofd）", f)
 		}
 	}
 	c, err := b.Compile(file, src)
@@ -291,8 +300,9 @@ func (b *Builder) Fonts(p *layout.Preset) ([]fonts.Choice, error) {
 	return out, nil
 }
 
-// Build reads the content file, renders the formats and writes DIR/NAME.pdf and
-// DIR/NAME.docx (NAME is the content file's base name; DIR defaults to its folder).
+// Build reads the content file, renders the formats and writes DIR/NAME.pdf,
+// DIR/NAME.docx and DIR/NAME.ofd as asked (NAME is the content file's base name; DIR
+// defaults to its folder).
 // Nothing is written unless every format rendered, and each file is replaced
 // atomically, so a failed build never destroys the last good file.
 func (b *Builder) Build(input, dir string, formats []Format) (*Output, []string, error) {

@@ -295,6 +295,7 @@ is created or overwritten.
 例如 Example:
   gongwen build samples/work-summary-2023.toml -o out
   gongwen build "年度 工作总结.toml" --format pdf     文件名有空格时加英文双引号
+  gongwen build 工作总结.toml --format pdf,docx,ofd    另生成 OFD 版式文件（电子公文交换、归档用）
 `
 
 // outputFlags are the flags that build and watch share.
@@ -307,7 +308,7 @@ type outputFlags struct {
 func addOutputFlags(fs *flag.FlagSet) *outputFlags {
 	o := &outputFlags{
 		out:    fs.String("o", "", "写到这个`目录` output folder（不写时：内容文件所在目录）"),
-		format: fs.String("format", "pdf,docx", "输出`格式`，逗号分隔 output formats: pdf, docx"),
+		format: fs.String("format", "pdf,docx", "输出`格式`，逗号分隔 output formats: pdf, docx, ofd"),
 	}
 	fs.Var(&o.dirs, "font-dir", "额外的字体`目录`，可写多次 extra font folder (repeatable)")
 	o.noSystem = fs.Bool("bundled-fonts", false, "只用内置字体，不查找本机字体 use only the bundled fonts")
@@ -369,8 +370,8 @@ func parseFormats(s string) ([]generator.Format, error) {
 	var formats []generator.Format
 	for _, f := range strings.Split(s, ",") {
 		f = strings.ToLower(strings.TrimSpace(f))
-		if f != string(generator.PDF) && f != string(generator.DOCX) {
-			return nil, fmt.Errorf("不支持的格式「%s」，可用：pdf、docx", f)
+		if f != string(generator.PDF) && f != string(generator.DOCX) && f != string(generator.OFD) {
+			return nil, fmt.Errorf("不支持的格式「%s」，可用：pdf、docx、ofd", f)
 		}
 		formats = append(formats, generator.Format(f))
 	}

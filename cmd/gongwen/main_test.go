@@ -34,7 +34,7 @@ func TestExitCodes(t *testing.T) {
 		{"help", []string{"--help"}, 0, "gongwen build", ""},
 		{"help build", []string{"help", "build"}, 0, "--format", ""},
 		{"build -h", []string{"build", "-h"}, 0, "\n  -o 目录\n", ""},
-		{"options as --name", []string{"help", "build"}, 0, "\n  --format 格式\n      输出格式，逗号分隔 output formats: pdf, docx（默认 default: pdf,docx）\n", ""},
+		{"options as --name", []string{"help", "build"}, 0, "\n  --format 格式\n      输出格式，逗号分隔 output formats: pdf, docx, ofd（默认 default: pdf,docx）\n", ""},
 		{"unknown command", []string{"bulid"}, 2, "", "gongwen: 没有命令「bulid」，您是不是想写 gongwen build？\n"},
 		{"unknown command, nothing close", []string{"打印"}, 2, "", "gongwen: 没有命令「打印」\n\ngongwen — "},
 		{"help help", []string{"help", "help"}, 0, "用法 Usage: gongwen help [命令]", ""},
@@ -46,11 +46,12 @@ func TestExitCodes(t *testing.T) {
 		{"unknown flag", []string{"build", sample, "--colour"}, 2, "", "gongwen build: 没有选项「--colour」\n运行 gongwen help build 查看可用的选项和例子。\n"},
 		{"misspelt flag", []string{"build", sample, "--fromat", "pdf"}, 2, "", "gongwen build: 没有选项「--fromat」，您是不是想写 --format？\n"},
 		{"flag without its value", []string{"build", sample, "-o"}, 2, "", "gongwen build: 选项「-o」后面要写一个值\n"},
-		{"bad format", []string{"build", sample, "--format", "odt"}, 2, "", "不支持的格式「odt」"},
+		{"bad format", []string{"build", sample, "--format", "odt"}, 2, "", "不支持的格式「odt」，可用：pdf、docx、ofd"},
 		{"content error", []string{"build", bad, "-o", dir}, 1, "", "bad.toml:1:"},
 		{"missing file", []string{"build", filepath.Join(dir, "none.toml")}, 1, "", "无法读取内容文件"},
 		{"build", []string{"build", sample, "-o", filepath.Join(dir, "out"), "--bundled-fonts"}, 0, "sample.pdf", ""},
 		{"pdf only", []string{"build", "--format", "pdf", sample, "-o", filepath.Join(dir, "pdf"), "--bundled-fonts"}, 0, "共 ", ""},
+		{"all three", []string{"build", "--format", "pdf,docx,ofd", sample, "-o", filepath.Join(dir, "three"), "--bundled-fonts"}, 0, "sample.ofd", ""},
 		{"fonts", []string{"fonts", "--bundled-fonts"}, 0, "仿宋（fangsong）", ""},
 	}
 	for _, tt := range tests {
@@ -73,6 +74,14 @@ func TestExitCodes(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "pdf", "sample.docx")); !os.IsNotExist(err) {
 		t.Error("--format pdf also wrote a DOCX")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out", "sample.ofd")); !os.IsNotExist(err) {
+		t.Error("the default formats wrote an OFD")
+	}
+	for _, ext := range []string{"pdf", "docx", "ofd"} {
+		if fi, err := os.Stat(filepath.Join(dir, "three", "sample."+ext)); err != nil || fi.Size() < 1000 {
+			t.Errorf("--format pdf,docx,ofd: sample.%s: %v", ext, err)
+		}
 	}
 }
 

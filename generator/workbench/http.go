@@ -367,7 +367,7 @@ func (s *Server) save(r *http.Request) (any, error) {
 	return s.view(), nil
 }
 
-// build saves the document and writes its PDF and DOCX beside it.
+// build saves the document and writes its PDF, DOCX and OFD beside it.
 func (s *Server) build(r *http.Request) (any, error) {
 	d := s.doc
 	if d == nil {
@@ -384,7 +384,7 @@ func (s *Server) build(r *http.Request) (any, error) {
 	}
 	base := strings.TrimSuffix(d.name, filepath.Ext(d.name))
 	var out []string
-	for _, f := range []generator.Format{generator.PDF, generator.DOCX} {
+	for _, f := range []generator.Format{generator.PDF, generator.DOCX, generator.OFD} {
 		var b bytes.Buffer
 		if err := d.good.Export(&b, f); err != nil {
 			return nil, err
@@ -474,7 +474,7 @@ func (s *Server) importFile(r *http.Request) (any, error) {
 // download sends a PDF or DOCX of the folder.
 func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("name")
-	if err := plainName(name, ".pdf", ".docx"); err != nil {
+	if err := plainName(name, ".pdf", ".docx", ".ofd"); err != nil {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
@@ -484,8 +484,13 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctype := "application/pdf"
-	if strings.HasSuffix(name, ".docx") {
+	switch filepath.Ext(name) {
+	case ".docx":
 		ctype = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+	case ".ofd":
+		ctype = "application/ofd"
+	}
+	if ctype != "application/pdf" { // the PDF opens in the browser to print; the others download
 		w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape(name))
 	}
 	w.Header().Set("Content-Type", ctype)

@@ -235,7 +235,7 @@ func TestEditSections(t *testing.T) {
 }
 
 // TestSaveAndBuild: saving writes the text atomically (no temporary file left);
-// building writes the PDF and DOCX beside it and serves them.
+// building writes the PDF, DOCX and OFD beside it and serves them.
 func TestSaveAndBuild(t *testing.T) {
 	s, ts, dir := testServer(t)
 	var out editAnswer
@@ -246,7 +246,7 @@ func TestSaveAndBuild(t *testing.T) {
 		t.Errorf("saved %v; the file lacks the new title or the author's comments", out.Saved)
 	}
 	var built struct{ Files []string }
-	if code := call(t, ts, s.Token(), "/api/build", map[string]any{}, &built); code != http.StatusOK || len(built.Files) != 2 {
+	if code := call(t, ts, s.Token(), "/api/build", map[string]any{}, &built); code != http.StatusOK || len(built.Files) != 3 {
 		t.Fatalf("build: %d %v", code, built.Files)
 	}
 	entries, _ := os.ReadDir(dir)
