@@ -54,4 +54,3 @@ func TestRead(t *testing.T) {
 		}
 	}
 }
-
