@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"image"
 	"image/png"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -23,6 +22,7 @@ import (
 	"github.com/gongwen/gongwen/generator/model"
 	"github.com/gongwen/gongwen/generator/pdf"
 	"github.com/gongwen/gongwen/generator/typeset"
+	"github.com/gongwen/gongwen/internal/safefile"
 )
 
 // Format is an output format.
@@ -71,7 +71,15 @@ func (b *Builder) Render(file string, src []byte, formats []Format) (*Output, er
 	}
 	preset, err := layout.LoadFrom(filepath.Dir(file), name)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
+		if errors.As(err, new(*content.Error)) {
+			return nil, err // placed in the preset file
+		}
+		pos := doc.Fields["layout"]
+		if pos.File == "" {
+			pos.File = file
+		}
+		return nil, &content.Error{Pos: pos, Field: "layout", Msg: err.Error(), Source: sourceLine(src, pos.Line),
+			Hint: "版式文件的路径相对于内容文件所在的目录；也可以写内置版式的名称，例如 layout = \"report\""}
 	}
 	if err := fits(doc, preset); err != nil {
 		if ce, ok := err.(*content.Error); ok {
@@ -121,6 +129,10 @@ func located(file string, src []byte, err error) error {
 	}
 	var ce *typeset.CharError
 	if !errors.As(err, &ce) {
+		var e *content.Error
+		if errors.As(err, &e) && e.Source == "" && e.Pos.File == file {
+			e.Source = sourceLine(src, e.Pos.Line)
+		}
 		return err
 	}
 	pos, line := findRune(file, ce.Rune, ce.Pos, src)
@@ -227,39 +239,16 @@ func (b *Builder) renderPDF(buf *bytes.Buffer, out *Output) error {
 	return pdf.Write(buf, res, out.Preset, subsetters, meta)
 }
 
-// Build reads the content file, renders the formats and writes DIR/NAME.pdf and
-// DIR/NAME.docx (NAME is the content file's base name; DIR defaults to its folder).
-// Nothing is written unless every format rendered, and each file is replaced
-// atomically, so a failed build never destroys the last good file.
-func (b *Builder) Build(input, dir string, formats []Format) (*Output, []string, error) {
-	src, err := os.ReadFile(input)
-	if err != nil {
-		return nil, nil, fmt.Errorf("无法读取内容文件：%w", err)
-	}
-	out, err := b.Render(input, src, formats)
-	if err != nil {
-		return nil, nil, err
-	}
-	if dir == "" {
-		dir = filepath.Dir(input)
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, nil, fmt.Errorf("无法创建输出目录：%w", err)
-	}
-	name := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
-	var written []string
-	for _, f := range formats {
-		path := filepath.Join(dir, name+"."+string(f))
-		if err := WriteFileAtomic(path, out.Files[f]); err != nil {
-			return nil, written, err
-		}
-		written = append(written, path)
-	}
-	return out, written, nil
-}
+// Seal limits: a seal 42 mm across is 1000 pixels at 600 dpi; the cap keeps the
+// decoded image (4 bytes a pixel) under 64 MB.
+const (
+	maxSealFile = 16 << 20
+	maxSealSide = 4096
+)
 
 // loadImages reads the pictures the document places (the seal, a PNG file named
-// relative to the content file), keyed by the name the content gives.
+// relative to the content file), keyed by the name the content gives. The size is
+// read from the PNG header before the picture is decoded.
 func loadImages(doc *model.Document) (map[string]image.Image, error) {
 	if doc.Seal == "" {
 		return nil, nil
@@ -269,40 +258,26 @@ func loadImages(doc *model.Document) (map[string]image.Image, error) {
 	if !filepath.IsAbs(path) && pos.File != "" {
 		path = filepath.Join(filepath.Dir(pos.File), path)
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, &content.Error{Pos: pos, Field: "seal", Msg: "无法读取印章图片 " + doc.Seal,
-			Hint: "检查文件名；路径相对于内容文件所在的目录"}
+	bad := func(msg, hint string) error {
+		return &content.Error{Pos: pos, Field: "seal", Msg: msg, Hint: hint}
 	}
-	defer f.Close()
-	img, err := png.Decode(f)
+	data, err := safefile.ReadPath(path, maxSealFile)
 	if err != nil {
-		return nil, &content.Error{Pos: pos, Field: "seal", Msg: "印章图片 " + doc.Seal + " 不是 PNG 图片",
-			Hint: "把印章另存为 PNG 格式（背景透明为佳）"}
+		var e *safefile.Error
+		errors.As(err, &e)
+		return nil, bad("无法读取印章图片 "+path+"："+e.Reason, "检查文件名；路径相对于内容文件所在的目录")
+	}
+	cfg, err := png.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return nil, bad("印章图片 "+doc.Seal+" 不是 PNG 图片", "把印章另存为 PNG 格式（背景透明为佳）")
+	}
+	if cfg.Width < 1 || cfg.Height < 1 || cfg.Width > maxSealSide || cfg.Height > maxSealSide {
+		return nil, bad(fmt.Sprintf("印章图片 %s 有 %d × %d 像素，太大：每边最多 %d 像素", doc.Seal, cfg.Width, cfg.Height, maxSealSide),
+			"把印章图片缩小到 1000 × 1000 像素左右（600 dpi 下 42 毫米约 1000 像素）")
+	}
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, bad("印章图片 "+doc.Seal+" 已损坏，无法读出", "重新导出印章图片，另存为 PNG 格式")
 	}
 	return map[string]image.Image{doc.Seal: img}, nil
-}
-
-// WriteFileAtomic writes data to a temporary file beside path and renames it over
-// path, so readers see either the old file or the new one, never a half-written one.
-func WriteFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("无法写入 %s：%w", path, err)
-	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if err := errors.Join(werr, cerr); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("无法写入 %s：%w", path, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("无法写入 %s：%w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("无法写入 %s：%w", path, err)
-	}
-	return nil
 }
