@@ -12,6 +12,7 @@ import (
 	"github.com/gongwen/gongwen/generator"
 	"github.com/gongwen/gongwen/generator/content"
 	"github.com/gongwen/gongwen/generator/importer"
+	"github.com/gongwen/gongwen/internal/safefile"
 )
 
 const importHelp = `用法 Usage: gongwen import 文稿.txt|文稿.docx [-o 文件.toml] [--counts] [--force]
@@ -46,9 +47,9 @@ func importFlags(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
 				return exitUsage
 			}
 		}
-		data, err := os.ReadFile(input)
+		data, err := safefile.ReadPath(input, maxImport)
 		if err != nil {
-			fmt.Fprintf(stderr, "无法读取文稿：%v\n", err)
+			fmt.Fprintf(stderr, "无法读取文稿 %v\n", err)
 			return exitContent
 		}
 		res, err := importFile(input, data, importer.Options{Counts: *counts, Source: filepath.Base(input)})
@@ -79,6 +80,10 @@ func importFlags(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
 	}
 }
 
+// maxImport is the largest document imported: a .docx with photographs may be tens
+// of megabytes. Plain text is held to the content file's limit.
+const maxImport = 64 << 20
+
 // importFile imports a DOCX (by its extension or its zip signature) or plain text.
 func importFile(name string, data []byte, opt importer.Options) (*importer.Result, error) {
 	switch ext := strings.ToLower(filepath.Ext(name)); {
@@ -86,6 +91,8 @@ func importFile(name string, data []byte, opt importer.Options) (*importer.Resul
 		return nil, fmt.Errorf("不能直接读取 %s 文件：请先在 Word 或 WPS 中“另存为” .docx，再导入", ext)
 	case ext == ".docx" || bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		return importer.DOCX(data, opt)
+	case len(data) > content.MaxFileSize:
+		return nil, fmt.Errorf("文稿太大（%s）：纯文本文稿最多 %s", safefile.Size(int64(len(data))), safefile.Size(content.MaxFileSize))
 	}
 	return importer.Text(data, opt)
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/gongwen/gongwen/generator"
+	"github.com/gongwen/gongwen/generator/content"
 	"github.com/gongwen/gongwen/generator/layout"
 )
 
@@ -60,6 +61,7 @@ func commands() []command {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	stdout, stderr = printable{stdout}, printable{stderr}
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage
@@ -104,6 +106,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "gongwen: 没有命令「%s」\n\n%s", name, usage)
 	return exitUsage
+}
+
+// printable writes what it is given with the control characters shown as U+XXXX:
+// messages quote the input, and a terminal must not obey an ESC or NUL from it.
+type printable struct{ w io.Writer }
+
+func (p printable) Write(b []byte) (int, error) {
+	if _, err := io.WriteString(p.w, content.Printable(string(b))); err != nil {
+		return 0, err
+	}
+	return len(b), nil
 }
 
 func newFlagSet(c command, out io.Writer) *flag.FlagSet {

@@ -93,3 +93,28 @@ func TestNestingLegal(t *testing.T) {
 		t.Errorf("scanNesting refused %d levels: %v", maxNesting, e)
 	}
 }
+
+// TestPrintable: control characters from the input reach the terminal as U+XXXX, in
+// the message and in the source line, never raw (issue 15: ESC and NUL were echoed).
+func TestPrintable(t *testing.T) {
+	src := head + "\"\\u001b[2J\" = 1\n\"a\u202eb\" = 2\ntext = \"正文。\"\n"
+	_, err := Parse("x\x1b.toml", []byte(src))
+	if err == nil {
+		t.Fatal("parsed")
+	}
+	got := err.Error()
+	if strings.ContainsFunc(got, hidden) {
+		t.Errorf("raw control characters in %q", got)
+	}
+	for _, want := range []string{
+		"xU+001B.toml:4:1: 未知字段「U+001B[2J」",
+		"xU+001B.toml:5:1: 未知字段「aU+202Eb」",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("%q lacks %q", got, want)
+		}
+	}
+	if got := Printable("甲\x00乙\u009b丙\n\t丁\x7f"); got != "甲U+0000乙U+009B丙\n\t丁U+007F" {
+		t.Errorf("Printable = %q", got)
+	}
+}
