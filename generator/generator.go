@@ -201,7 +201,13 @@ func (b *Builder) Fonts(p *layout.Preset) ([]fonts.Choice, error) {
 		fr := p.Fonts[r]
 		c, err := b.fonts.Resolve(fonts.Request{Role: string(r), Names: fr.Names, File: fr.File, Bundled: fr.Bundled})
 		if err != nil {
-			return nil, err
+			key := "fonts." + string(r)
+			if fr.File != "" {
+				key += ".file"
+			}
+			pos, line := p.Pos(key)
+			return nil, &content.Error{Pos: pos, Field: key, Msg: err.Error(), Source: line,
+				Hint: "file 写字体文件的路径（.ttf 或 .ttc）；或删除 file 这一行，使用本机或内置的字体"}
 		}
 		out = append(out, c)
 	}

@@ -216,6 +216,15 @@ type Preset struct {
 	Ink         Inks              `toml:"ink"`
 	Typography  Typography        `toml:"typography"`
 	Docx        Docx              `toml:"docx"`
+
+	file string // the file read last (the user's, over its base) and its text, to place messages
+	src  []byte
+}
+
+// Pos returns where the preset file writes key (fonts.fangsong.file), and that line;
+// Line 0 when the key comes from the base preset.
+func (p *Preset) Pos(key string) (model.Pos, string) {
+	return content.Locate(p.file, p.src, key)
 }
 
 // LinePitch is the distance between two grid lines: 版心 height / lines.
@@ -369,6 +378,7 @@ func parse(file string, data []byte, depth int) (*Preset, error) {
 	if key, msg := p.validate(); key != "" {
 		return nil, keyError(file, data, key, msg, "")
 	}
+	p.file, p.src = file, data
 	return &p, nil
 }
 
