@@ -39,6 +39,14 @@ func TestHostileCommands(t *testing.T) {
 	noLayout := write("nolayout.toml", "layout = \"none.toml\"\n"+small)
 	fifoLayout := write("fifolayout.toml", "layout = \"fifo.toml\"\n"+small)
 	write("x.pdf", small)
+	sparse := func(name string, size int64) string {
+		p := write(name, "")
+		if err := os.Truncate(p, size); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	bigTxt, midTxt, bigToml := sparse("big.txt", 100<<20), sparse("mid.txt", 50<<20), sparse("big.toml", 50<<20)
 	tests := []struct {
 		name       string
 		args       []string
@@ -48,6 +56,11 @@ func TestHostileCommands(t *testing.T) {
 	}{
 		{"build a FIFO", []string{"build", fifo}, "stderr", "无法读取内容文件 " + fifo + "：不是普通文件（是设备、管道或套接字），不能读取", ""},
 		{"check a FIFO", []string{"check", fifo}, "stderr", "无法读取内容文件 " + fifo + "：不是普通文件", ""},
+		{"build a 50 MB content file", []string{"build", bigToml}, "stderr", "无法读取内容文件 " + bigToml + "：太大（50 MB），最多 8 MB", ""},
+		{"import a 100 MB text", []string{"import", bigTxt, "-o", filepath.Join(dir, "big-out.toml")}, "stderr",
+			"无法读取文稿 " + bigTxt + "：太大（100 MB），最多 64 MB", ""},
+		{"import a 50 MB text", []string{"import", midTxt, "-o", filepath.Join(dir, "mid-out.toml")}, "stderr",
+			"文稿太大（50 MB）：纯文本文稿最多 8 MB", ""},
 		{"control characters", []string{"build", esc}, "stderr", "esc.toml:1:1: 未知字段「U+001B[2JU+0000」", ""},
 		{"a FIFO layout", []string{"build", fifoLayout}, "stderr", "fifolayout.toml:1:1: 无法读取版式文件 " + fifo + "：不是普通文件", ""},
 		{"the input named x.pdf", []string{"build", filepath.Join(dir, "x.pdf")}, "stderr", "这就是内容文件本身", ""},
