@@ -130,7 +130,7 @@ func (w *watcher) run(ctx context.Context) error {
 			if !ok {
 				return nil
 			}
-			fmt.Fprintf(w.stderr, "监视文件时出错：%v\n", err)
+			fmt.Fprintf(w.stderr, "监视文件时出错：%s\n", safefile.Reason(err))
 		case <-fire:
 			fire = nil
 			if b != nil {
@@ -211,14 +211,14 @@ func (w *watcher) follow(what string, paths ...string) ([]string, error) {
 	for _, p := range paths {
 		p, err := filepath.Abs(p)
 		if err != nil {
-			return added, fmt.Errorf("无法监视 %s：%w", p, err)
+			return added, fmt.Errorf("无法监视 %s：%s", p, safefile.Reason(err))
 		}
 		if w.files[p] != "" {
 			continue
 		}
 		if d := filepath.Dir(p); !w.dirs[d] {
 			if err := w.fsw.Add(d); err != nil {
-				return added, fmt.Errorf("无法监视文件夹 %s：%w", d, err)
+				return added, fmt.Errorf("无法监视文件夹 %s：%s", d, safefile.Reason(err))
 			}
 			w.dirs[d] = true
 		}
