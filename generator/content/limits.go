@@ -72,7 +72,7 @@ func scanNesting(l *locator) *Error {
 				return l.limitError(i, fmt.Sprintf("表头的层次太多：有 %d 层，最多 %d 层", parts, maxKeyParts),
 					"章节最多四级：[[section]]、[[section.section]]、[[section.section.section]]、[[section.section.section.section]]")
 			}
-			i, lineStart = end, false
+			i, lineStart = max(end, j), false
 			continue
 		}
 		if lineStart && len(stack) == 0 || expectKey {
@@ -113,6 +113,7 @@ func scanNesting(l *locator) *Error {
 // keyParts reads a dotted key starting at i (bare or quoted parts, blanks around the
 // dots) and returns how many parts it has and where it ends.
 func keyParts(s string, i int) (parts, end int) {
+	end = i
 	for {
 		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
 			i++

@@ -118,3 +118,22 @@ func TestPrintable(t *testing.T) {
 		t.Errorf("Printable = %q", got)
 	}
 }
+
+// TestNoEnglish: no message of the TOML decoder reaches the person in English (issue
+// 15: `toml: line 1: expected '.' or '='`).
+func TestNoEnglish(t *testing.T) {
+	for _, src := range []string{
+		"title \"x\"\n", "a = 1\na = 2\n", "[a]\n[a]\n", "a = [1,,2]\n", "a = {b = 1,}\n", "a = 0x\n",
+		"a = 1979-05-27T07:32:00Z+\n", "[[a]]\n[a]\n", "a = \"\\q\"\n", "a = tru\n", "= 1\n", "a.=1\n",
+		"a = [1\n", "a = 1 2\n", "[a.]\n", "a = +nan1\n", "'''\n", "a = \"\"\"x\n",
+	} {
+		_, err := Parse("x.toml", []byte(src))
+		if err == nil {
+			t.Errorf("%q parsed", src)
+			continue
+		}
+		if m := strings.ReplaceAll(err.Error(), "x.toml:", ""); strings.Contains(m, "toml:") || strings.Contains(m, "expected") || strings.Contains(m, "line ") {
+			t.Errorf("%q: English in %s", src, m)
+		}
+	}
+}

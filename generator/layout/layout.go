@@ -11,6 +11,7 @@ import (
 	"math"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -324,7 +325,7 @@ func parse(file string, data []byte, depth int) (*Preset, error) {
 		Base string `toml:"base"`
 	}
 	if _, err := toml.Decode(string(data), &head); err != nil {
-		return nil, content.TOMLError(file, data, err)
+		return nil, decodeError(file, data, err)
 	}
 	var p Preset
 	var baseFonts map[Role]FontRole
@@ -346,13 +347,7 @@ func parse(file string, data []byte, depth int) (*Preset, error) {
 	}
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&p)
 	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, content.TOMLError(file, data, err)
-		}
-		// a value of the wrong type: BurntSushi names the key, in English
-		return nil, &content.Error{Pos: model.Pos{File: file}, Msg: "版式字段的值类型不对（" + err.Error() + "）",
-			Hint: "数值直接写（16.0），文字加引号（\"仿宋\"），是否写 true 或 false"}
+		return nil, decodeError(file, data, err)
 	}
 	if u := md.Undecoded(); len(u) > 0 {
 		return nil, keyError(file, data, u[0].String(), "未知的版式字段「"+u[0].String()+"」",
@@ -380,6 +375,48 @@ func parse(file string, data []byte, depth int) (*Preset, error) {
 	}
 	p.file, p.src = file, data
 	return &p, nil
+}
+
+// badType reads BurntSushi's message for a value of the wrong type: the key, the
+// TOML type written and the type wanted.
+var badType = regexp.MustCompile(`last key "(.*)"\): incompatible types: TOML value has type (\w+); destination has type (\w+)`)
+
+// decodeError says in Chinese, at its place, why the decoder refused the file.
+func decodeError(file string, data []byte, err error) error {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		return content.TOMLError(file, data, err)
+	}
+	return typeError(file, data, err)
+}
+
+// typeError says in Chinese, at the key, that a value has the wrong type.
+func typeError(file string, data []byte, err error) error {
+	m := badType.FindStringSubmatch(err.Error())
+	if m == nil {
+		return &content.Error{Pos: model.Pos{File: file}, Msg: "版式文件中有一个值的类型不对",
+			Hint: "数值直接写（16.0），文字加引号（\"仿宋\"），是否写 true 或 false"}
+	}
+	return keyError(file, data, m[1], "应为"+typeName(m[3])+"，这里写的是"+typeName(m[2]),
+		"数值直接写（16.0、22），文字加引号（\"仿宋\"），是否写 true 或 false，列表写成 [12.0, 10.5]")
+}
+
+func typeName(t string) string {
+	switch {
+	case strings.HasPrefix(t, "float"):
+		return "数值"
+	case strings.HasPrefix(t, "int"):
+		return "整数"
+	case t == "string":
+		return "文字"
+	case t == "bool":
+		return "true 或 false"
+	case t == "array" || t == "slice":
+		return "列表 [ ]"
+	case t == "map" || t == "table" || t == "struct":
+		return "表 [ ]"
+	}
+	return t
 }
 
 // keyError is a mistake at the key path of a preset file, placed on its line when the
