@@ -9,7 +9,13 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+
+	"github.com/gongwen/gongwen/internal/safefile"
 )
+
+// MaxFileSize is the largest font file read. The largest TrueType CJK fonts, with
+// every extension block, are about 60 MB.
+const MaxFileSize = 128 << 20
 
 // Request says which font a role wants. The caller fills it from the layout preset.
 type Request struct {
@@ -303,8 +309,12 @@ func isFontFile(path string) bool {
 	return false
 }
 
-// indexFile reads the names of every face in a font file.
+// indexFile reads the names of every face in a font file. Only a regular file is
+// opened: a FIFO named like a font in a font folder must not block the scan.
 func indexFile(path string) []indexEntry {
+	if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() || st.Size() > MaxFileSize {
+		return nil
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil
@@ -363,20 +373,23 @@ func (r *Resolver) loadEntry(e indexEntry) (*Face, error) {
 // readFace reads a font file, or one face of a collection as a standalone font.
 func readFace(path string, collection bool, face int) (data []byte, source string, err error) {
 	if !collection {
-		data, err = os.ReadFile(path)
+		data, err = safefile.ReadPath(path, MaxFileSize)
 		if err != nil {
-			return nil, "", fmt.Errorf("无法读取：%w", err)
+			return nil, "", fmt.Errorf("无法读取：%s", err.(*safefile.Error).Reason)
 		}
 		return data, path, nil
 	}
+	if _, err := safefile.Stat(os.DirFS(filepath.Dir(path)), filepath.Base(path), MaxFileSize); err != nil {
+		return nil, "", fmt.Errorf("无法读取：%s", err.(*safefile.Error).Reason)
+	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, "", fmt.Errorf("无法读取：%w", err)
+		return nil, "", fmt.Errorf("无法读取：%s", safefile.Reason(err))
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return nil, "", fmt.Errorf("无法读取：%w", err)
+		return nil, "", fmt.Errorf("无法读取：%s", safefile.Reason(err))
 	}
 	_, dirs, err := readFaceDirs(f, st.Size())
 	if err != nil {
@@ -403,16 +416,17 @@ func (r *Resolver) loadFile(path string, names []string) (*Face, error) {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("找不到指定的字体文件 %s", path)
 		}
-		return nil, fmt.Errorf("无法读取指定的字体文件 %s：%w", path, err)
+		return nil, fmt.Errorf("无法读取指定的字体文件 %s：%s", path, safefile.Reason(err))
 	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("指定的字体文件 %s 是文件夹", path)
+	// Only a regular file is opened: a FIFO would block, /dev/zero would never end.
+	if _, err := safefile.Stat(os.DirFS(filepath.Dir(path)), filepath.Base(path), MaxFileSize); err != nil {
+		return nil, fmt.Errorf("无法读取指定的字体文件 %s：%s", path, err.(*safefile.Error).Reason)
 	}
 	key := fmt.Sprintf("file:%s@%d@%d", path, st.Size(), st.ModTime().UnixNano())
 	face, err := r.cached(key, func() (*Face, error) {
 		f, err := os.Open(path)
 		if err != nil {
-			return nil, fmt.Errorf("无法读取：%w", err)
+			return nil, fmt.Errorf("无法读取：%s", safefile.Reason(err))
 		}
 		defer f.Close()
 		collection, dirs, err := readFaceDirs(f, st.Size())

@@ -10,7 +10,6 @@ import (
 	"image"
 	"image/png"
 	"io"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -25,6 +24,7 @@ import (
 	"github.com/gongwen/gongwen/generator/ofd"
 	"github.com/gongwen/gongwen/generator/pdf"
 	"github.com/gongwen/gongwen/generator/typeset"
+	"github.com/gongwen/gongwen/internal/safefile"
 )
 
 // Format is an output format.
@@ -83,6 +83,9 @@ func (b *Builder) Compile(file string, src []byte) (*Compiled, error) {
 	}
 	preset, err := layout.LoadFrom(filepath.Dir(file), name)
 	if err != nil {
+		if errors.As(err, new(*content.Error)) {
+			return nil, err // placed in the preset file
+		}
 		return nil, presetError(file, src, doc, name, err)
 	}
 	c := &Compiled{Doc: doc, Preset: preset, file: file, src: src}
@@ -225,6 +228,10 @@ func located(file string, src []byte, err error) error {
 	}
 	var ce *typeset.CharError
 	if !errors.As(err, &ce) {
+		var e *content.Error
+		if errors.As(err, &e) && e.Source == "" && e.Pos.File == file {
+			e.Source = sourceLine(src, e.Pos.Line)
+		}
 		return err
 	}
 	pos, line := findRune(file, ce.Rune, ce.Pos, src)
@@ -293,62 +300,55 @@ func (b *Builder) Fonts(p *layout.Preset) ([]fonts.Choice, error) {
 		fr := p.Fonts[r]
 		c, err := b.fonts.Resolve(fonts.Request{Role: string(r), Names: fr.Names, File: fr.File, Bundled: fr.Bundled})
 		if err != nil {
-			return nil, err
+			key := "fonts." + string(r)
+			if fr.File != "" {
+				key += ".file"
+			}
+			pos, line := p.Pos(key)
+			return nil, &content.Error{Pos: pos, Msg: err.Error() + "（字段 " + key + "）", Source: line,
+				Hint: "file 写字体文件的路径（.ttf 或 .ttc）；或删除 file 这一行，使用本机或内置的字体"}
 		}
 		out = append(out, c)
 	}
 	return out, nil
 }
 
-// Build reads the content file, renders the formats and writes DIR/NAME.pdf,
-// DIR/NAME.docx and DIR/NAME.ofd as asked (NAME is the content file's base name; DIR
-// defaults to its folder).
-// Nothing is written unless every format rendered, and each file is replaced
-// atomically, so a failed build never destroys the last good file.
-func (b *Builder) Build(input, dir string, formats []Format) (*Output, []string, error) {
-	src, err := os.ReadFile(input)
-	if err != nil {
-		return nil, nil, fmt.Errorf("无法读取内容文件：%w", err)
-	}
-	out, err := b.Render(input, src, formats)
-	if err != nil {
-		return nil, nil, err
-	}
-	if dir == "" {
-		dir = filepath.Dir(input)
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, nil, fmt.Errorf("无法创建输出目录：%w", err)
-	}
-	name := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
-	var written []string
-	for _, f := range formats {
-		path := filepath.Join(dir, name+"."+string(f))
-		if err := WriteFileAtomic(path, out.Files[f]); err != nil {
-			return nil, written, err
-		}
-		written = append(written, path)
-	}
-	return out, written, nil
-}
+// Seal limits: a seal 42 mm across is 1000 pixels at 600 dpi; the cap keeps the
+// decoded image (4 bytes a pixel) under 64 MB.
+const (
+	maxSealFile = 16 << 20
+	maxSealSide = 4096
+)
 
 // loadImages reads the pictures the document places (the seal, a PNG file named
-// relative to the content file), keyed by the name the content gives.
+// relative to the content file), keyed by the name the content gives. The size is
+// read from the PNG header before the picture is decoded.
 func loadImages(doc *model.Document) (map[string]image.Image, error) {
 	if doc.Seal == "" {
 		return nil, nil
 	}
 	pos := doc.Fields["seal"]
-	f, err := os.Open(sealPath(doc))
-	if err != nil {
-		return nil, &content.Error{Pos: pos, Field: "seal", Msg: "无法读取印章图片 " + doc.Seal,
-			Hint: "检查文件名；路径相对于内容文件所在的目录"}
+	path := sealPath(doc)
+	bad := func(msg, hint string) error {
+		return &content.Error{Pos: pos, Field: "seal", Msg: msg, Hint: hint}
 	}
-	defer f.Close()
-	img, err := png.Decode(f)
+	data, err := safefile.ReadPath(path, maxSealFile)
 	if err != nil {
-		return nil, &content.Error{Pos: pos, Field: "seal", Msg: "印章图片 " + doc.Seal + " 不是 PNG 图片",
-			Hint: "把印章另存为 PNG 格式（背景透明为佳）"}
+		var e *safefile.Error
+		errors.As(err, &e)
+		return nil, bad("无法读取印章图片 "+path+"："+e.Reason, "检查文件名；路径相对于内容文件所在的目录")
+	}
+	cfg, err := png.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return nil, bad("印章图片 "+doc.Seal+" 不是 PNG 图片", "把印章另存为 PNG 格式（背景透明为佳）")
+	}
+	if cfg.Width < 1 || cfg.Height < 1 || cfg.Width > maxSealSide || cfg.Height > maxSealSide {
+		return nil, bad(fmt.Sprintf("印章图片 %s 有 %d × %d 像素，太大：每边最多 %d 像素", doc.Seal, cfg.Width, cfg.Height, maxSealSide),
+			"把印章图片缩小到 1000 × 1000 像素左右（600 dpi 下 42 毫米约 1000 像素）")
+	}
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, bad("印章图片 "+doc.Seal+" 已损坏，无法读出", "重新导出印章图片，另存为 PNG 格式")
 	}
 	return map[string]image.Image{doc.Seal: img}, nil
 }
@@ -376,28 +376,4 @@ func (b *Builder) bundledFaces(p *layout.Preset) (typeset.Fonts, error) {
 		f[role] = c.Face
 	}
 	return f, nil
-}
-
-// WriteFileAtomic writes data to a temporary file beside path and renames it over
-// path, so readers see either the old file or the new one, never a half-written one.
-func WriteFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("无法写入 %s：%w", path, err)
-	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if err := errors.Join(werr, cerr); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("无法写入 %s：%w", path, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("无法写入 %s：%w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("无法写入 %s：%w", path, err)
-	}
-	return nil
 }

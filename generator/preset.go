@@ -2,7 +2,6 @@ package generator
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"slices"
 	"strings"
@@ -20,12 +19,18 @@ import (
 func presetError(file string, src []byte, doc *model.Document, name string, err error) error {
 	pos, ok := doc.Fields["layout"]
 	builtin := !strings.HasSuffix(name, ".toml")
-	if !ok || builtin && slices.Contains(layout.Names(), name) || !builtin && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("%s: %w", file, err)
+	if !ok {
+		pos = model.Pos{File: file}
 	}
 	line := sourceLine(src, pos.Line)
 	pos.Col = valueCol(line, pos.Col)
 	e := &content.Error{Pos: pos, Field: "layout", Source: line}
+	if !ok || builtin && slices.Contains(layout.Names(), name) || !builtin && !errors.Is(err, fs.ErrNotExist) {
+		// a preset file that cannot be read (not a regular file, too large …)
+		e.Msg = err.Error()
+		e.Hint = "版式文件的路径相对于内容文件所在的目录；也可以写内置版式的名称，例如 layout = \"report\""
+		return e
+	}
 	if !builtin {
 		e.Msg = "找不到版式文件「" + name + "」"
 		e.Hint = "版式文件的位置从内容文件所在的文件夹算起；请检查文件名，或改用内置版式：" + presetList

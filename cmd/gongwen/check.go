@@ -4,11 +4,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
+	"github.com/gongwen/gongwen/generator"
 	"github.com/gongwen/gongwen/generator/content"
 	"github.com/gongwen/gongwen/generator/lint"
+	"github.com/gongwen/gongwen/internal/safefile"
 )
 
 const checkHelp = `用法 Usage: gongwen check 文件.toml [文件.toml ...]
@@ -25,14 +26,18 @@ Checks a content file against the conventions of 公文 writing; exit 1 when it 
 `
 
 func checkFlags(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
+	var dirs listFlag
+	fs.Var(&dirs, "font-dir", "额外的字体目录，可重复 extra font folder (repeatable)")
+	noSystem := fs.Bool("bundled-fonts", false, "只用内置字体，不查找本机字体 use only the bundled fonts")
 	return func(args []string, stdout, stderr io.Writer) int {
 		if len(args) == 0 {
 			fmt.Fprintln(stderr, "gongwen check: 需要至少一个内容文件，例如：gongwen check 工作总结.toml")
 			return exitUsage
 		}
 		code := exitOK
+		b := generator.NewBuilder(dirs, !*noSystem)
 		for _, file := range args {
-			if !checkFile(file, stdout, stderr) {
+			if !checkFile(b, file, stdout, stderr) {
 				code = exitContent
 			}
 		}
@@ -41,11 +46,13 @@ func checkFlags(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
 }
 
 // checkFile checks one file, prints the findings and a summary, and reports
-// whether the file is free of errors.
-func checkFile(file string, stdout, stderr io.Writer) bool {
-	src, err := os.ReadFile(file)
+// whether the file is free of errors. Besides the writing conventions it runs every
+// check a build runs — the layout loads, the fonts print every character, the seal
+// reads — by building the document in memory, so "没有发现问题" means it builds.
+func checkFile(b *generator.Builder, file string, stdout, stderr io.Writer) bool {
+	src, err := safefile.ReadPath(file, content.MaxFileSize)
 	if err != nil {
-		fmt.Fprintf(stderr, "无法读取内容文件：%v\n", err)
+		fmt.Fprintf(stderr, "无法读取内容文件 %v\n", err)
 		return false
 	}
 	findings, err := lint.Check(file, src)
@@ -63,11 +70,18 @@ func checkFile(file string, stdout, stderr io.Writer) bool {
 		fmt.Fprintf(stdout, "%s\n\n", e)
 	}
 	errs := lint.Errors(findings)
-	switch {
-	case len(findings) == 0:
+	warnings := len(findings) - errs
+	if _, err := b.Render(file, src, []generator.Format{generator.PDF, generator.DOCX}); err != nil {
+		fmt.Fprintf(stdout, "%v\n\n", err)
+		errs++
+		if es, ok := err.(content.Errors); ok {
+			errs += len(es) - 1
+		}
+	}
+	if errs+warnings == 0 {
 		fmt.Fprintf(stdout, "%s：没有发现问题\n", file)
-	default:
-		fmt.Fprintf(stdout, "%s：%d 处错误，%d 处警告\n", file, errs, len(findings)-errs)
+	} else {
+		fmt.Fprintf(stdout, "%s：%d 处错误，%d 处警告\n", file, errs, warnings)
 	}
 	return errs == 0
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/gongwen/gongwen/generator/content"
 	"github.com/gongwen/gongwen/generator/importer"
 	"github.com/gongwen/gongwen/generator/layout"
+	"github.com/gongwen/gongwen/internal/safefile"
 )
 
 const importHelp = `用法 Usage: gongwen import 文稿.txt|文稿.docx [-o 文件.toml] [--counts] [--force]
@@ -62,12 +63,12 @@ func importFlags(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
 				}
 			}
 		}
-		data, err := os.ReadFile(input)
+		data, err := safefile.ReadPath(input, maxImport)
 		if err != nil {
-			fmt.Fprintf(stderr, "无法读取文稿：%v\n", err)
+			fmt.Fprintf(stderr, "无法读取文稿 %v\n", err)
 			return exitContent
 		}
-		res, err := importFile(input, data, importer.Options{Counts: *counts, Source: filepath.Base(input), Printable: printable()})
+		res, err := importFile(input, data, importer.Options{Counts: *counts, Source: filepath.Base(input), Printable: fontsPrint()})
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", input, err)
 			return exitContent
@@ -95,6 +96,10 @@ func importFlags(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
 	}
 }
 
+// maxImport is the largest document imported: a .docx with photographs may be tens
+// of megabytes. Plain text is held to the content file's limit.
+const maxImport = 64 << 20
+
 // importFile imports a DOCX (by its extension or its zip signature) or plain text.
 func importFile(name string, data []byte, opt importer.Options) (*importer.Result, error) {
 	switch ext := strings.ToLower(filepath.Ext(name)); {
@@ -102,13 +107,15 @@ func importFile(name string, data []byte, opt importer.Options) (*importer.Resul
 		return nil, fmt.Errorf("不能直接读取 %s 文件：请先在 Word 或 WPS 中“另存为” .docx，再导入", ext)
 	case ext == ".docx" || bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		return importer.DOCX(data, opt)
+	case len(data) > content.MaxFileSize:
+		return nil, fmt.Errorf("文稿太大（%s）：纯文本文稿最多 %s", safefile.Size(int64(len(data))), safefile.Size(content.MaxFileSize))
 	}
 	return importer.Text(data, opt)
 }
 
-// printable reports whether a font of the default layout, or one of its fallbacks,
+// fontsPrint reports whether a font of the default layout, or one of its fallbacks,
 // prints a character; nil when the fonts cannot be loaded (the build says why).
-func printable() func(rune) bool {
+func fontsPrint() func(rune) bool {
 	p, err := layout.Load(content.DefaultLayout)
 	if err != nil {
 		return nil

@@ -11,6 +11,7 @@ import (
 
 	"github.com/gongwen/gongwen/generator/layout"
 	"github.com/gongwen/gongwen/generator/starter"
+	"github.com/gongwen/gongwen/internal/safefile"
 )
 
 const initHelp = `用法 Usage: gongwen init [--preset 版式] 文件.toml
@@ -48,13 +49,13 @@ func initFlags(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
 			return exitUsage
 		}
 		if err != nil {
-			fmt.Fprintf(stderr, "gongwen init: 无法创建文件：%v\n", err)
+			fmt.Fprintf(stderr, "gongwen init: 无法创建文件 %s：%s\n", file, safefile.Reason(err))
 			return exitContent
 		}
 		_, werr := f.Write(text)
 		if err := errors.Join(werr, f.Close()); err != nil {
 			os.Remove(file)
-			fmt.Fprintf(stderr, "gongwen init: 无法写入 %s：%v\n", file, err)
+			fmt.Fprintf(stderr, "gongwen init: 无法写入 %s：%s\n", file, safefile.Reason(err))
 			return exitContent
 		}
 		fmt.Fprintf(stdout, "已新建 %s（版式 %s：%s）\n", file, p.Name, p.Description)

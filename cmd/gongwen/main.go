@@ -96,6 +96,7 @@ func commands() []command {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	stdout, stderr = printable{stdout}, printable{stderr}
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage
@@ -224,6 +225,17 @@ func versionFlags(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
 		}
 		return printVersion(stdout)
 	}
+}
+
+// printable writes what it is given with the control characters shown as U+XXXX:
+// messages quote the input, and a terminal must not obey an ESC or NUL from it.
+type printable struct{ w io.Writer }
+
+func (p printable) Write(b []byte) (int, error) {
+	if _, err := io.WriteString(p.w, content.Printable(string(b))); err != nil {
+		return 0, err
+	}
+	return len(b), nil
 }
 
 func newFlagSet(c command, out io.Writer) *flag.FlagSet {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -17,6 +18,8 @@ import (
 
 	"github.com/gongwen/gongwen/fonts"
 	"github.com/gongwen/gongwen/generator"
+	"github.com/gongwen/gongwen/generator/content"
+	"github.com/gongwen/gongwen/internal/safefile"
 )
 
 const watchHelp = `用法 Usage: gongwen watch 文件.toml [-o 目录] [--format pdf,docx] [--bundled-fonts]
@@ -85,14 +88,14 @@ type watcher struct {
 func (w *watcher) run(ctx context.Context) error {
 	abs, err := filepath.Abs(w.file)
 	if err != nil {
-		return fmt.Errorf("无法读取内容文件：%w", err)
+		return fmt.Errorf("无法读取内容文件 %s：%s", w.file, safefile.Reason(err))
 	}
-	if _, err := os.Stat(abs); err != nil {
-		return fmt.Errorf("无法读取内容文件：%w", err)
+	if _, err := safefile.Stat(os.DirFS(filepath.Dir(abs)), filepath.Base(abs), content.MaxFileSize); err != nil {
+		return fmt.Errorf("无法读取内容文件 %s：%s", w.file, err.(*safefile.Error).Reason)
 	}
 	w.fsw, err = fsnotify.NewWatcher()
 	if err != nil {
-		return fmt.Errorf("无法监视文件：%w", err)
+		return fmt.Errorf("无法监视文件：%s", safefile.Reason(err))
 	}
 	defer w.fsw.Close()
 	w.files, w.dirs = map[string]string{}, map[string]bool{}
@@ -100,15 +103,17 @@ func (w *watcher) run(ctx context.Context) error {
 		return err
 	}
 	w.builder = generator.NewBuilder(w.fontDirs, w.system)
-	w.build()
+	b := w.start(ctx)
 	fmt.Fprintf(w.stdout, "正在监视 %s，保存后自动重新生成（按 Ctrl-C 退出）\n", w.file)
 
 	var fire <-chan time.Time
 	var timer *time.Timer
-	fontChanged := false
+	fontChanged, again := false, false
 	for {
 		select {
 		case <-ctx.Done():
+			// The build in progress sees ctx done and writes nothing; it is not waited
+			// for, so Ctrl-C takes effect at once even during a long build.
 			return nil
 		case ev, ok := <-w.fsw.Events:
 			if !ok {
@@ -128,17 +133,71 @@ func (w *watcher) run(ctx context.Context) error {
 			if !ok {
 				return nil
 			}
-			fmt.Fprintf(w.stderr, "监视文件时出错：%v\n", err)
+			fmt.Fprintf(w.stderr, "监视文件时出错：%s\n", safefile.Reason(err))
 		case <-fire:
 			fire = nil
+			if b != nil {
+				// A build of the old text is useless: cancel it and build again when it
+				// has stopped, so two builds never run at once.
+				b.cancel()
+				again = true
+				continue
+			}
 			if fontChanged {
 				// The Builder caches parsed fonts; a changed font file needs a fresh one.
 				w.builder = generator.NewBuilder(w.fontDirs, w.system)
 				fontChanged = false
 			}
-			w.build()
+			b = w.start(ctx)
+		case r := <-doneChan(b):
+			b.cancel()
+			b = nil
+			w.report(r)
+			if again {
+				again = false
+				if fontChanged {
+					w.builder = generator.NewBuilder(w.fontDirs, w.system)
+					fontChanged = false
+				}
+				b = w.start(ctx)
+			}
 		}
 	}
+}
+
+// running is a build in progress.
+type running struct {
+	cancel context.CancelFunc
+	done   chan built
+}
+
+// built is the result of one build.
+type built struct {
+	start time.Time
+	res   *generator.Output
+	files []string
+	err   error
+}
+
+// doneChan is the channel a build reports on, or nil (never ready) when none runs.
+func doneChan(b *running) <-chan built {
+	if b == nil {
+		return nil
+	}
+	return b.done
+}
+
+// start builds the content file in the background, until the build ends or ctx is done.
+func (w *watcher) start(ctx context.Context) *running {
+	ctx, cancel := context.WithCancel(ctx)
+	b := &running{cancel: cancel, done: make(chan built, 1)}
+	builder := w.builder
+	go func() {
+		start := time.Now()
+		res, files, err := builder.BuildContext(ctx, w.file, w.dir, w.formats)
+		b.done <- built{start, res, files, err}
+	}()
+	return b
 }
 
 // What a watched file is.
@@ -155,14 +214,14 @@ func (w *watcher) follow(what string, paths ...string) ([]string, error) {
 	for _, p := range paths {
 		p, err := filepath.Abs(p)
 		if err != nil {
-			return added, fmt.Errorf("无法监视 %s：%w", p, err)
+			return added, fmt.Errorf("无法监视 %s：%s", p, safefile.Reason(err))
 		}
 		if w.files[p] != "" {
 			continue
 		}
 		if d := filepath.Dir(p); !w.dirs[d] {
 			if err := w.fsw.Add(d); err != nil {
-				return added, fmt.Errorf("无法监视文件夹 %s：%w", d, err)
+				return added, fmt.Errorf("无法监视文件夹 %s：%s", d, safefile.Reason(err))
 			}
 			w.dirs[d] = true
 		}
@@ -172,14 +231,17 @@ func (w *watcher) follow(what string, paths ...string) ([]string, error) {
 	return added, nil
 }
 
-// build builds the content file once and reports the result: the files, the page
-// count and the time on stdout, or the located error on stderr. Builder.Build writes
-// nothing unless every format rendered, so the last good files stay on an error.
-func (w *watcher) build() {
-	start := time.Now()
-	res, files, err := w.builder.Build(w.file, w.dir, w.formats)
-	elapsed := time.Since(start)
-	stamp := start.Format("15:04:05")
+// report tells the result of a build: the files, the page count and the time on
+// stdout, or the located error on stderr. Builder.Build writes nothing unless every
+// format rendered, so the last good files stay on an error; a cancelled build, whose
+// text was changed meanwhile, says nothing.
+func (w *watcher) report(r built) {
+	res, files, err := r.res, r.files, r.err
+	elapsed := time.Since(r.start)
+	stamp := r.start.Format("15:04:05")
+	if errors.Is(err, context.Canceled) {
+		return
+	}
 	if err != nil {
 		fmt.Fprintf(w.stderr, "%s 生成失败，上次生成的文件保持不变：\n%v\n\n", stamp, err)
 		return

@@ -76,6 +76,14 @@ func startWatch(t testing.TB, file string) (stdout, stderr *output) {
 		}
 	})
 	waitFor(t, stdout, "正在监视", 1)
+	// the first build runs in the background; wait for its result
+	deadline := time.Now().Add(20 * time.Second)
+	for !strings.Contains(stdout.String(), "已生成 ") && !strings.Contains(stderr.String(), "生成失败") {
+		if time.Now().After(deadline) {
+			t.Fatalf("the first build did not end:\n%s%s", stdout, stderr)
+		}
+		time.Sleep(time.Millisecond)
+	}
 	return stdout, stderr
 }
 
@@ -197,11 +205,9 @@ func TestWatchLayoutAndFont(t *testing.T) {
 	if err := os.WriteFile(file, []byte(doc), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	stdout, stderr := startWatch(t, file)
+	stdout, _ := startWatch(t, file)
 	for _, want := range []string{"也监视版式文件 " + preset, "也监视字体文件 " + font} {
-		if !strings.Contains(stdout.String(), want) {
-			t.Fatalf("output lacks %q:\n%s%s", want, stdout, stderr)
-		}
+		waitFor(t, stdout, want, 1)
 	}
 	pdfPath := filepath.Join(dir, "doc.pdf")
 	for i, f := range []string{preset, font} {

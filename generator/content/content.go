@@ -31,6 +31,9 @@ const maxErrors = 20
 // Parse reads a content file. file is the name used in messages (as the user typed
 // it). On failure the error is an *Error or, for several mistakes, Errors.
 func Parse(file string, src []byte) (*model.Document, error) {
+	if e := tooLarge(file, len(src)); e != nil {
+		return nil, e
+	}
 	s := normalize(src)
 	if !utf8.ValidString(s) {
 		l := newLocator(file, s)
@@ -46,6 +49,9 @@ func Parse(file string, src []byte) (*model.Document, error) {
 		return nil, &Error{Pos: p, Msg: "文件不是 UTF-8 编码", Source: strings.ToValidUTF8(l.line(p.Line), "?"),
 			Hint: "请把文件另存为 UTF-8 编码（记事本：另存为 → 编码选 UTF-8；WPS：另存为 → 文本文件 → UTF-8）"}
 	}
+	if e := scanNesting(newLines(file, s)); e != nil {
+		return nil, e
+	}
 	var raw map[string]any
 	md, err := toml.Decode(s, &raw)
 	if err != nil {
@@ -56,7 +62,9 @@ func Parse(file string, src []byte) (*model.Document, error) {
 		return nil, &Error{Pos: model.Pos{File: file}, Msg: "无法读取内容文件：" + err.Error()}
 	}
 	b := newBuilder(file, s, md)
-	b.document(raw)
+	if b.limits("", raw); len(b.errs) == 0 {
+		b.document(raw)
+	}
 	switch len(b.errs) {
 	case 0:
 		return b.doc, nil

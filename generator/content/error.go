@@ -41,15 +41,15 @@ const (
 
 func (e *Error) Error() string {
 	var b strings.Builder
-	b.WriteString(e.Pos.String())
+	b.WriteString(Printable(e.Pos.String()))
 	b.WriteString(": ")
 	if e.Severity == Warning {
 		b.WriteString("提示：")
 	}
-	b.WriteString(e.Msg)
+	b.WriteString(Printable(e.Msg))
 	if e.Field != "" {
 		b.WriteString("（")
-		b.WriteString(Place(e.Field))
+		b.WriteString(Printable(Place(e.Field)))
 		b.WriteString("）")
 	}
 	if e.Pos.Line > 0 && e.Source != "" {
@@ -59,7 +59,7 @@ func (e *Error) Error() string {
 	}
 	if e.Hint != "" {
 		b.WriteString("\n提示：")
-		b.WriteString(strings.ReplaceAll(e.Hint, "\n", "\n      "))
+		b.WriteString(strings.ReplaceAll(Printable(e.Hint), "\n", "\n      "))
 	}
 	return b.String()
 }
@@ -109,7 +109,7 @@ func excerpt(line string, col int) (shown, pad string) {
 			w += n
 			continue
 		}
-		if r < ' ' || r == 0x7f {
+		if hidden(r) {
 			r = ' '
 		}
 		cells = append(cells, string(r))
@@ -173,4 +173,27 @@ func runeWidth(r rune) int {
 		return 2
 	}
 	return 1
+}
+
+// Printable shows the control characters of s — ESC, NUL, DEL, the C1 controls and
+// the bidirectional overrides, which a terminal would obey or hide — as U+XXXX, so
+// text from an input file never reaches the terminal raw. Line breaks and tabs stay.
+func Printable(s string) string {
+	if !strings.ContainsFunc(s, hidden) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if hidden(r) {
+			fmt.Fprintf(&b, "U+%04X", r)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func hidden(r rune) bool {
+	return r != '\n' && r != '\t' && unicode.IsControl(r) ||
+		r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == 0x200E || r == 0x200F
 }

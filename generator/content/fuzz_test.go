@@ -192,3 +192,58 @@ func FuzzText(f *testing.F) {
 		}
 	})
 }
+
+// FuzzPrescan checks the nesting pre-scan against the decoder: after any file the
+// decoder reads, a line nesting one level too deep is refused at that line — so the
+// scan left no string, comment or bracket open that the decoder had closed — while
+// the file alone is accepted if it is within the limits.
+func FuzzPrescan(f *testing.F) {
+	fuzzSeeds(f)
+	f.Add("a = [[1], {b = [2]}]\n[x.'y.z'.\"w\"]\nk = \"\"\"\n[[[\n\"\"\"\n")
+	f.Add("a = '''[''' # [[[\nb = { c = { d = [] } }\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		s := normalize([]byte(src))
+		var v map[string]any
+		if _, err := toml.Decode(s, &v); err != nil {
+			scanNesting(newLines("f.toml", s)) // must not panic
+			return
+		}
+		if depth(v) <= 8 {
+			if e := scanNesting(newLines("f.toml", s)); e != nil {
+				t.Fatalf("a file %d deep was refused: %v", depth(v), e)
+			}
+		}
+		if !strings.HasSuffix(s, "\n") {
+			s += "\n"
+		}
+		line := strings.Count(s, "\n") + 1
+		deep := s + "zz = " + strings.Repeat("[", maxNesting+1) + strings.Repeat("]", maxNesting+1) + "\n"
+		e := scanNesting(newLines("f.toml", deep))
+		if e == nil || e.Pos.Line != line {
+			t.Fatalf("a value %d deep on line %d: %v", maxNesting+1, line, e)
+		}
+	})
+}
+
+// depth is how deeply tables and arrays nest in a decoded value.
+func depth(v any) int {
+	d := 0
+	switch v := v.(type) {
+	case map[string]any:
+		for _, e := range v {
+			d = max(d, depth(e))
+		}
+		return d + 1
+	case []map[string]any:
+		for _, e := range v {
+			d = max(d, depth(e))
+		}
+		return d + 1
+	case []any:
+		for _, e := range v {
+			d = max(d, depth(e))
+		}
+		return d + 1
+	}
+	return 0
+}

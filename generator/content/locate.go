@@ -65,14 +65,21 @@ type locator struct {
 }
 
 func newLocator(file, src string) *locator {
+	l := newLines(file, src)
+	s := &scanner{l: l, src: src, arrays: map[string]int{}}
+	s.top()
+	return l
+}
+
+// newLines returns a locator that knows only where lines start: enough to place an
+// offset, without scanning the keys.
+func newLines(file, src string) *locator {
 	l := &locator{file: file, src: src, lines: []int{0}, at: map[string]*loc{}, unclosed: -1}
 	for i := 0; i < len(src); i++ {
 		if src[i] == '\n' {
 			l.lines = append(l.lines, i+1)
 		}
 	}
-	s := &scanner{l: l, src: src, arrays: map[string]int{}}
-	s.top()
 	return l
 }
 

@@ -138,7 +138,9 @@ func syntaxError(l *locator, pe toml.ParseError) *Error {
 		e.Msg = "数字的写法不对"
 		e.Hint = "数字直接写阿拉伯数字，例如 9 或 3.5，不要写前导 0 或千分位逗号"
 	default:
-		e.Msg = "TOML 格式错误：" + msg
+		// The decoder's English message is not shown: the place and the common forms
+		// tell more to someone who does not read it.
+		e.Msg = "这里的写法不符合 TOML 格式"
 		e.Hint = `常见写法：名称 = "文字"、名称 = 9、date = 2024-01-10、[counts]、[[section]]`
 	}
 	e.Pos = l.pos(off)

@@ -3,11 +3,11 @@ package docx
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/gongwen/gongwen/generator/layout"
+	"github.com/gongwen/gongwen/internal/safefile"
 )
 
 // longSignature reports whether the 署名, date and 附注 with the blank lines before
@@ -136,9 +136,11 @@ func (w *writer) sealDrawing(dateRight, dateW float64, top layout.Pt) (string, e
 	if !filepath.IsAbs(path) && pos.File != "" {
 		path = filepath.Join(filepath.Dir(pos.File), path)
 	}
-	data, err := os.ReadFile(path)
+	// Only a regular file under a cap: a FIFO would block, /dev/zero never end. The
+	// generator has checked the picture's size in pixels already (loadImages).
+	data, err := safefile.ReadPath(path, 16<<20)
 	if err != nil {
-		return "", fmt.Errorf("%s: 无法读取印章图片 %s：%v", pos, doc.Seal, err)
+		return "", fmt.Errorf("%s: 无法读取印章图片 %s", pos, err)
 	}
 	if !bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")) {
 		return "", fmt.Errorf("%s: 印章图片 %s 不是 PNG 文件", pos, doc.Seal)

@@ -5,16 +5,21 @@ package layout
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"math"
-	"os"
 	"path/filepath"
+	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/gongwen/gongwen/generator/content"
+	"github.com/gongwen/gongwen/generator/model"
+	"github.com/gongwen/gongwen/internal/safefile"
 	"github.com/gongwen/gongwen/layouts"
 )
 
@@ -212,6 +217,15 @@ type Preset struct {
 	Ink         Inks              `toml:"ink"`
 	Typography  Typography        `toml:"typography"`
 	Docx        Docx              `toml:"docx"`
+
+	file string // the file read last (the user's, over its base) and its text, to place messages
+	src  []byte
+}
+
+// Pos returns where the preset file writes key (fonts.fangsong.file), and that line;
+// Line 0 when the key comes from the base preset.
+func (p *Preset) Pos(key string) (model.Pos, string) {
+	return content.Locate(p.file, p.src, key)
 }
 
 // LinePitch is the distance between two grid lines: 版心 height / lines.
@@ -245,24 +259,58 @@ func Names() []string {
 	return names
 }
 
+// MaxFileSize is the largest layout file read; the built-in presets are under 10 KB.
+const MaxFileSize = 1 << 20
+
 // Load returns a preset: an embedded one by name ("notice"), or a file of the user's
 // ("my-unit.toml", relative to dir) that names its base preset and changes any key.
 func Load(name string) (*Preset, error) { return LoadFrom("", name) }
 
-// LoadFrom is Load with file names relative to dir.
+// LoadFrom is Load with file names relative to dir; a file may also be an absolute
+// path or lie above dir ("../共用/本单位.toml"). Messages name it as dir/name.
 func LoadFrom(dir, name string) (*Preset, error) {
-	if strings.HasSuffix(name, ".toml") {
-		path := name
-		if !filepath.IsAbs(path) && dir != "" {
-			path = filepath.Join(dir, path)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return nil, fmt.Errorf("无法读取版式文件：%w", err)
-		}
-		return parse(filepath.Base(path), data, 0)
+	if !strings.HasSuffix(name, ".toml") {
+		return load(name, 0)
 	}
-	return load(name, 0)
+	path := name
+	if !filepath.IsAbs(path) && dir != "" {
+		path = filepath.Join(dir, path)
+	}
+	fsys, base := safefile.Dir(path)
+	return loadFile(fsys, base, path)
+}
+
+// LoadFS is Load with file names read from fsys (the content file's folder): only a
+// regular file of at most MaxFileSize bytes is read, so a FIFO or a device named as
+// the layout cannot block or fill the memory.
+func LoadFS(fsys fs.FS, name string) (*Preset, error) {
+	if !strings.HasSuffix(name, ".toml") {
+		return load(name, 0)
+	}
+	return loadFile(fsys, name, name)
+}
+
+// readError says that a preset file cannot be read, in Chinese, and keeps the cause
+// (errors.Is(err, fs.ErrNotExist) finds a missing file).
+type readError struct {
+	msg   string
+	cause error
+}
+
+func (e *readError) Error() string { return e.msg }
+func (e *readError) Unwrap() error { return e.cause }
+
+// loadFile reads the preset file name of fsys; shown is its name in messages.
+func loadFile(fsys fs.FS, name, shown string) (*Preset, error) {
+	data, err := safefile.Read(fsys, name, MaxFileSize)
+	if err != nil {
+		var e *safefile.Error
+		if errors.As(err, &e) {
+			return nil, &readError{fmt.Sprintf("无法读取版式文件 %s：%s", shown, e.Reason), e}
+		}
+		return nil, err
+	}
+	return parse(shown, data, 0)
 }
 
 func load(name string, depth int) (*Preset, error) {
@@ -275,25 +323,29 @@ func load(name string, depth int) (*Preset, error) {
 
 // Parse reads a preset from TOML. Unknown keys are errors, so a misspelt key cannot
 // silently leave a standard value in place. A preset with base = "NAME" starts from
-// that embedded preset and changes only the keys it writes.
+// that embedded preset and changes only the keys it writes. Errors are
+// *content.Error values at the key of the preset file, in Chinese.
 func Parse(file string, data []byte) (*Preset, error) { return parse(file, data, 0) }
 
 func parse(file string, data []byte, depth int) (*Preset, error) {
+	if err := content.Prescan(file, data); err != nil {
+		return nil, err
+	}
 	var head struct {
 		Base string `toml:"base"`
 	}
 	if _, err := toml.Decode(string(data), &head); err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
+		return nil, decodeError(file, data, err)
 	}
 	var p Preset
 	var baseFonts map[Role]FontRole
 	if head.Base != "" {
 		if depth > 4 {
-			return nil, fmt.Errorf("%s: base 层层引用太多", file)
+			return nil, keyError(file, data, "base", "base 层层引用太多", "")
 		}
 		base, err := load(head.Base, depth+1)
 		if err != nil {
-			return nil, fmt.Errorf("%s: base: %w", file, err)
+			return nil, keyError(file, data, "base", err.Error(), `写成 base = "notice" 等内置版式的名称`)
 		}
 		p = *base
 		baseFonts = base.Fonts
@@ -305,10 +357,11 @@ func parse(file string, data []byte, depth int) (*Preset, error) {
 	}
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&p)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
+		return nil, decodeError(file, data, err)
 	}
 	if u := md.Undecoded(); len(u) > 0 {
-		return nil, fmt.Errorf("%s: 未知的版式字段「%s」", file, u[0])
+		return nil, keyError(file, data, u[0].String(), "未知的版式字段「"+u[0].String()+"」",
+			"检查拼写；可以写的字段见内置版式 layouts/report.toml")
 	}
 	// a font role written in part keeps the base's other fields
 	for r, f := range p.Fonts {
@@ -327,45 +380,120 @@ func parse(file string, data []byte, depth int) (*Preset, error) {
 		}
 		p.Fonts[r] = f
 	}
-	if err := p.validate(); err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
+	if key, msg := p.validate(); key != "" {
+		return nil, keyError(file, data, key, msg, "")
 	}
+	p.file, p.src = file, data
 	return &p, nil
 }
 
-func (p *Preset) validate() error {
-	if p.Grid.Lines <= 0 || p.Grid.Chars <= 0 {
-		return fmt.Errorf("grid.lines 和 grid.chars 必须大于 0")
-	}
-	if p.Page.BodyWidth <= 0 || p.Page.BodyHeight <= 0 {
-		return fmt.Errorf("page.body_width_mm 和 page.body_height_mm 必须大于 0")
-	}
-	check := func(what string, r Role) error {
-		if _, ok := p.Fonts[r]; !ok {
-			return fmt.Errorf("%s 使用的字体角色「%s」未在 [fonts] 中定义", what, r)
+// badType reads BurntSushi's message for a value of the wrong type: the key, the
+// TOML type written and the type wanted.
+var badType = regexp.MustCompile(`last key "(.*)"\): incompatible types: TOML value has type (\w+); destination has type (\w+)`)
+
+// decodeError says in Chinese, at its place, why the decoder refused the file.
+func decodeError(file string, data []byte, err error) error {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		err = content.TOMLError(file, data, err)
+		if e, ok := err.(*content.Error); ok && e.Field != "" {
+			e.Msg, e.Field = presetField(e.Msg, e.Field), ""
 		}
-		return nil
+		return err
+	}
+	return typeError(file, data, err)
+}
+
+// typeError says in Chinese, at the key, that a value has the wrong type.
+func typeError(file string, data []byte, err error) error {
+	m := badType.FindStringSubmatch(err.Error())
+	if m == nil {
+		return &content.Error{Pos: model.Pos{File: file}, Msg: "版式文件中有一个值的类型不对",
+			Hint: "数值直接写（16.0），文字加引号（\"仿宋\"），是否写 true 或 false"}
+	}
+	return keyError(file, data, m[1], "应为"+typeName(m[3])+"，这里写的是"+typeName(m[2]),
+		"数值直接写（16.0、22），文字加引号（\"仿宋\"），是否写 true 或 false，列表写成 [12.0, 10.5]")
+}
+
+func typeName(t string) string {
+	switch {
+	case strings.HasPrefix(t, "float"):
+		return "数值"
+	case strings.HasPrefix(t, "int"):
+		return "整数"
+	case t == "string":
+		return "文字"
+	case t == "bool":
+		return "true 或 false"
+	case t == "array" || t == "slice":
+		return "列表 [ ]"
+	case t == "map" || t == "table" || t == "struct":
+		return "表 [ ]"
+	}
+	return t
+}
+
+// keyError is a mistake at the key path of a preset file, placed on its line when the
+// file writes it (a value taken over from the base preset has no line).
+func keyError(file string, data []byte, key, msg, hint string) error {
+	pos, line := content.Locate(file, data, key)
+	return &content.Error{Pos: pos, Msg: presetField(msg, key), Hint: hint, Source: line}
+}
+
+// presetField names the key of a preset file after a message, as a path: the plain
+// words content.Place gives are for content files.
+func presetField(msg, key string) string {
+	if key == "" {
+		return msg
+	}
+	return msg + "（字段 " + key + "）"
+}
+
+// validate checks the preset: every number in its range, the 版心 on the page, every
+// role defined. It returns the key of the first mistake and what is wrong with it.
+func (p *Preset) validate() (key, msg string) {
+	if key, msg := checkNumbers(reflect.ValueOf(*p), ""); key != "" {
+		return key, msg
+	}
+	for _, g := range []struct {
+		key string
+		n   int
+	}{{"grid.lines", p.Grid.Lines}, {"grid.chars", p.Grid.Chars}} {
+		if g.n < 1 || g.n > maxGrid {
+			return g.key, fmt.Sprintf("数值 %d 超出范围：应在 1 到 %d 之间", g.n, maxGrid)
+		}
+	}
+	pg := p.Page
+	switch {
+	case pg.Width < minPage || pg.Height < minPage:
+		return "page.width_mm", fmt.Sprintf("纸张 %g × %g 毫米太小：宽和高至少 %g 毫米", float64(pg.Width), float64(pg.Height), float64(minPage))
+	case pg.BodyWidth <= 0 || pg.BodyHeight <= 0:
+		return "page.body_width_mm", "版心的宽和高必须大于 0"
+	case pg.Left+pg.BodyWidth > pg.Width:
+		return "page.body_width_mm", fmt.Sprintf("版心超出纸张：订口 %g + 版心宽 %g 大于纸宽 %g 毫米", float64(pg.Left), float64(pg.BodyWidth), float64(pg.Width))
+	case pg.Top+pg.BodyHeight > pg.Height:
+		return "page.body_height_mm", fmt.Sprintf("版心超出纸张：天头 %g + 版心高 %g 大于纸高 %g 毫米", float64(pg.Top), float64(pg.BodyHeight), float64(pg.Height))
 	}
 	for _, e := range []struct {
-		what string
+		key  string
 		role Role
 	}{
-		{"title", p.Title.Role}, {"recipient", p.Recipient.Role}, {"body", p.Body.Role},
-		{"heading1", p.Heading1.Role}, {"heading2", p.Heading2.Role}, {"heading3", p.Heading3.Role},
-		{"heading4", p.Heading4.Role}, {"signature", p.Signature.Role}, {"page_number", p.PageNumber.Role},
-		{"table", p.Table.Role}, {"table.header_role", p.Table.HeaderRole}, {"table.title_role", p.Table.TitleRole},
+		{"title.role", p.Title.Role}, {"recipient.role", p.Recipient.Role}, {"body.role", p.Body.Role},
+		{"heading1.role", p.Heading1.Role}, {"heading2.role", p.Heading2.Role}, {"heading3.role", p.Heading3.Role},
+		{"heading4.role", p.Heading4.Role}, {"signature.role", p.Signature.Role}, {"page_number.role", p.PageNumber.Role},
+		{"table.role", p.Table.Role}, {"table.header_role", p.Table.HeaderRole}, {"table.title_role", p.Table.TitleRole},
 		{"table.label_role", p.Table.LabelRole},
 	} {
-		if err := check(e.what, e.role); err != nil {
-			return err
+		if _, ok := p.Fonts[e.role]; !ok {
+			return e.key, fmt.Sprintf("字体角色「%s」未在 [fonts] 中定义", e.role)
 		}
 	}
 	for _, r := range p.Fallback.Roles {
-		if err := check("fallback", r); err != nil {
-			return err
+		if _, ok := p.Fonts[r]; !ok {
+			return "fallback.roles", fmt.Sprintf("字体角色「%s」未在 [fonts] 中定义", r)
 		}
 	}
-	return nil
+	return "", ""
 }
 
 // MarkLead is the distance between the baselines of a 联合行文's stacked names, in
