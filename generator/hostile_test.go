@@ -3,6 +3,8 @@
 package generator
 
 import (
+	"github.com/gongwen/gongwen/internal/bounded"
+
 	"bytes"
 	"encoding/binary"
 	"errors"
@@ -11,32 +13,12 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"syscall"
 	"testing"
-	"time"
 
 	"github.com/gongwen/gongwen/generator/content"
 )
-
-// bounded runs f and fails when it takes over 2 s or allocates over 300 MB: the
-// bound every hostile input of issue 15 must keep.
-func bounded(t *testing.T, f func()) {
-	t.Helper()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	start := time.Now()
-	f()
-	d := time.Since(start)
-	runtime.ReadMemStats(&after)
-	if d > 2*time.Second {
-		t.Errorf("took %v, more than 2 s", d)
-	}
-	if n := after.TotalAlloc - before.TotalAlloc; n > 300<<20 {
-		t.Errorf("allocated %d MB, more than 300 MB", n>>20)
-	}
-}
 
 // hugePNG is a small PNG file whose header says it is w × h pixels (issue 15: a
 // 1.5 MB seal of 20000 × 20000 took 5 GB to decode).
@@ -116,7 +98,7 @@ func TestHostileInputs(t *testing.T) {
 				}
 			}
 			var err error
-			bounded(t, func() { _, _, err = NewBuilder(nil, false).Build(input, "", pair) })
+			bounded.Run(t, func() { _, _, err = NewBuilder(nil, false).Build(input, "", pair) })
 			if err == nil {
 				t.Fatal("built")
 			}

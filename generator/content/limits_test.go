@@ -1,31 +1,13 @@
 package content
 
 import (
+	"github.com/gongwen/gongwen/internal/bounded"
+
 	"errors"
 	"fmt"
-	"runtime"
 	"strings"
 	"testing"
-	"time"
 )
-
-// bounded runs f and fails when it takes over 2 s or allocates over 300 MB: the
-// bound every hostile input of issue 15 must keep.
-func bounded(t *testing.T, f func()) {
-	t.Helper()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	start := time.Now()
-	f()
-	d := time.Since(start)
-	runtime.ReadMemStats(&after)
-	if d > 2*time.Second {
-		t.Errorf("took %v, more than 2 s", d)
-	}
-	if n := after.TotalAlloc - before.TotalAlloc; n > 300<<20 {
-		t.Errorf("allocated %d MB, more than 300 MB", n>>20)
-	}
-}
 
 func TestLimits(t *testing.T) {
 	deepTable := "foo = " + strings.Repeat("{a=", 10000) + "1" + strings.Repeat("}", 10000) + "\n"
@@ -57,7 +39,7 @@ func TestLimits(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var err error
-			bounded(t, func() { _, err = Parse("x.toml", []byte(tt.src)) })
+			bounded.Run(t, func() { _, err = Parse("x.toml", []byte(tt.src)) })
 			var e *Error
 			if !errors.As(err, &e) {
 				t.Fatalf("got %v, want an *Error", err)
