@@ -2,6 +2,7 @@ package generator_test
 
 import (
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -108,5 +109,40 @@ func inks(t *testing.T, pdf string) {
 	}
 	if seen["DeviceGray 0"] == 0 {
 		t.Errorf("nothing drawn in black ink: %v", seen)
+	}
+}
+
+// TestNoLoneLastCharacter: a paragraph whose last line would hold one character and
+// its 句号 (孤字) is set so that its last line holds two, read back from the PDF.
+func TestNoLoneLastCharacter(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	// 2 cells of indent and 26 characters fill the first line; 优。 would stand alone
+	para := strings.Repeat("统计", 13) + "优。"
+	src := "title = \"测试\"\nauthor = \"XX局\"\ndate = 2024-01-10\ntext = \"\"\"\n" + para + "\n\"\"\"\n"
+	dir := t.TempDir()
+	file := filepath.Join(dir, "lone.toml")
+	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, files, err := generator.NewBuilder(nil, false).Build(file, dir, []generator.Format{generator.PDF})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", files[0], "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var last string
+	for _, l := range strings.Split(string(out), "\n") {
+		if l = strings.TrimSpace(l); strings.HasSuffix(l, "优。") {
+			last = l
+		}
+	}
+	if n := len([]rune(strings.TrimSuffix(last, "。"))); n < 2 {
+		t.Errorf("the paragraph's last line is %q: a 孤字", last)
+	} else {
+		t.Logf("last line %q", last)
 	}
 }
