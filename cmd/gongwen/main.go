@@ -63,12 +63,18 @@ func main() {
 }
 
 // openWorkbench is what a double-click starts: the workbench of the folder the
-// program stands in (where the unzipped samples are), in the default browser, until
-// the window that started it is closed.
+// program stands in (its samples folder, in an unzipped download), in the default
+// browser, until the window that started it is closed.
 func openWorkbench(stdout, stderr io.Writer) int {
 	dir := "."
 	if exe, err := os.Executable(); err == nil {
 		dir = filepath.Dir(exe)
+		// an unzipped download: the samples are the documents to start from
+		if own, _ := filepath.Glob(filepath.Join(dir, "*.toml")); len(own) == 0 {
+			if st, err := os.Stat(filepath.Join(dir, "samples")); err == nil && st.IsDir() {
+				dir = filepath.Join(dir, "samples")
+			}
+		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
