@@ -85,6 +85,7 @@ func (a *assembler) tidy(bs []block, printable func(rune) bool) []block {
 			changes = append(changes, c...)
 			return t
 		}
+		b.right = b.right || indent(b.text) > 4 // spaces typed before a 署名 in Word
 		lines := strings.Split(b.text, "\n")
 		for k := range lines {
 			lines[k] = fix(lines[k])

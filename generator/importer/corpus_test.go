@@ -12,6 +12,7 @@ import (
 
 	"github.com/gongwen/gongwen/generator"
 	"github.com/gongwen/gongwen/generator/lint"
+	"github.com/gongwen/gongwen/generator/model"
 )
 
 // The namespaces Word and WPS declare, for the synthetic files.
@@ -142,6 +143,27 @@ var corpusCases = []corpusCase{
 	{"zy-briefing.docx", "“我的刀盾”网络动态简报", "",
 		[]string{"标题:一、导语", "标题:二、主要信息", "  标题:（一）短视频平台内集中复现特征较为明显", "  标题:（二）梗源解释型内容带动话题进一步扩散", "  标题:（三）跨平台传播特征逐渐显现", "标题:三、工作提示"}},
 	{"zy-minutes.docx", "关于研究“我的刀盾”网络传播情况的专题会议纪要", "", nil},
+	// real files, made in Word by people (see testdata/corpus/README.md)
+	{"gwa-tz-notice-template.docx", "通知标题", "[各单位]：", []string{}},
+	{"gwa-zm-certificate-template.docx", "证  明", "[单位名称]：", []string{}},
+	// heading 2–5 styles, the headings of levels 3 and 4 without text
+	{"mrered-template.dotx", "测试文段", "",
+		[]string{
+			"标题:一、一级标题a", "标题:二、一级标题b", "标题:三、一级标题c", "标题:四、一级标题d",
+			"标题:五、一级标题e", "标题:六、一级标题f", "标题:七、一级标题g", "标题:八、一级标题h",
+			"标题:九、一级标题i", "标题:十、一级标题j", "标题:十一、一级标题k", "  标题:（一）二级标题a",
+			"  标题:（二）二级标题b", "  标题:（三）二级标题c", "  标题:（四）二级标题d", "  标题:（五）二级标题e",
+			"  标题:（六）二级标题f", "  标题:（七）二级标题g", "  标题:（八）二级标题h", "  标题:（九）二级标题i",
+			"  标题:（十）二级标题j", "  标题:（十一）二级标题k", "    标题:1.三级标题a", "    标题:2.三级标题b",
+			"    标题:3.三级标题c", "    标题:4.三级标题d", "    标题:5.三级标题e", "    标题:6.三级标题f",
+			"    标题:7.三级标题g", "    标题:8.三级标题h", "    标题:9.三级标题i", "    标题:10.三级标题j",
+			"      标题:（1）四级标题a", "      标题:（2）四级标题b", "      标题:（3）四级标题c", "      标题:（4）四级标题d",
+			"      标题:（5）四级标题e", "      标题:（6）四级标题f", "      标题:（7）四级标题g", "      标题:（8）四级标题h",
+			"      标题:（9）四级标题i", "      标题:（10）四级标题j", "  标题:（十二）二级标题1", "    标题:1.三级标题1",
+			"  标题:（十三）二级标题2", "    标题:1.三级标题2", "    标题:2.三级标题3", "      标题:（1）四级标题1",
+			"标题:十二、一级标题2", "  标题:（一）二级标题3", "  标题:（二）二级标题4", "  标题:（三）二级标题5",
+			"    标题:1.三级标题4", "  标题:（四）二级标题6",
+		}},
 	{"syn-textbox-header.docx", "关于开展2024年统计执法检查的通知", "各旗县区统计局：",
 		[]string{"标题:一、检查范围", "  段首:（一）工业企业重点核对产值、能耗指标。", "  段首:（二）服务业企业重点核对营业收入指标。", "标题:二、工作要求"}},
 	{"syn-numbering-table.docx", "安宁旗统计局2023年统计工作总结", "",
@@ -245,9 +267,16 @@ func TestCorpus(t *testing.T) {
 					t.Logf("placeholders printed: %q (the source has no 署名 or 成文日期)", ps)
 				}
 			}
-			if c.file == "syn-textbox-header.docx" {
+			switch c.file {
+			case "syn-textbox-header.docx":
 				if h := doc.Header; h.Number != "X统发〔2024〕5号" || strings.Join(h.Issuers, "") != "兴安市统计局" {
 					t.Errorf("版头 from the text box: %+v", h)
+				}
+			case "gwa-tz-notice-template.docx", "gwa-zm-certificate-template.docx":
+				// the 标志 in a text box, the 署名 pushed right under the only paragraph
+				if h := doc.Header; h.Number != "" || strings.Join(h.Issuers, "|") != "XXXX人民政府" ||
+					doc.Author != "XXXX人民政府" || len(doc.Authors) > 0 || doc.Date != (model.Date{Year: 2020, Month: 2, Day: 19}) {
+					t.Errorf("版头 %+v, 署名 %q %q, date %v", h, doc.Author, doc.Authors, doc.Date)
 				}
 			}
 		})

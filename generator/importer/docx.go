@@ -149,6 +149,7 @@ type xpara struct {
 	ilvl    int
 	hasNum  bool
 	center  bool
+	right   bool
 	box     bool // in a text box or a frame
 	runs    []xrun
 }
@@ -297,6 +298,7 @@ func (r *docReader) paragraph() (*xpara, []item, error) {
 			case "jc":
 				if inPPr > 0 && inRPr == 0 {
 					p.center = attr(t, "val") == "center"
+					p.right = attr(t, "val") == "right" || attr(t, "val") == "end"
 				}
 			case "framePr":
 				p.box = true
@@ -568,7 +570,7 @@ func (p *xpara) block(styles map[string]styleInfo, num *numbering) block {
 		}
 		pieces = append(pieces, r)
 	}
-	b := block{text: clean(p.text()), center: p.center, box: p.box}
+	b := block{text: clean(p.text()), center: p.center, right: p.right, box: p.box}
 	info := styles[p.style]
 	name := strings.ToLower(info.name)
 	// the automatic number, from the paragraph or its style

@@ -92,6 +92,16 @@ func TestDOCX(t *testing.T) {
 			"",
 			[]string{"标题", "正文。", "表格里的字", "第二页。"},
 			nil},
+		{"a 标志 in a text box with no 发文字号 is the 版头, not the title",
+			textBox(p("XX市人民政府")) + p("关于XX的通知") + p("各单位：") + p("请按时报送。"),
+			"",
+			[]string{"关于XX的通知", "各单位：", "请按时报送。"},
+			[]string{"版头：文本框中的「XX市人民政府」读作发文机关标志"}},
+		{"a text box that is the whole document is not a 版头",
+			textBox(p("XX市人民政府")),
+			"",
+			[]string{PlaceholderTitle, "XX市人民政府"},
+			nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

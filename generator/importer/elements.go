@@ -63,7 +63,7 @@ func (a *assembler) header(bs []block) []block {
 		}
 	}
 	if k < 0 {
-		return bs
+		return a.boxHeader(bs)
 	}
 	for _, b := range bs[:k] {
 		t := strings.TrimSpace(b.text)
@@ -111,6 +111,27 @@ func (a *assembler) header(bs []block) []block {
 	a.hadHeader = true
 	a.note("版头：读出了%s，版式选为 %s；请核对", strings.Join(headerParts(h), "、"), d.Layout)
 	return bs[end:]
+}
+
+// boxHeader reads a 版头 with no 发文字号 that is drawn in text boxes at the top,
+// as Word templates draw the 发文机关标志 of a 信函 or a 通知: those lines are the
+// 标志, not the title.
+func (a *assembler) boxHeader(bs []block) []block {
+	k := 0
+	for k < len(bs) && k < 3 && bs[k].box && bs[k].table == nil && authorLike(strings.TrimSpace(bs[k].text)) {
+		k++
+	}
+	if k == 0 || k == len(bs) || bs[k].box {
+		return bs
+	}
+	h := &a.doc.Header
+	for _, b := range bs[:k] {
+		h.Issuers = append(h.Issuers, strings.TrimSpace(b.text))
+	}
+	a.doc.Layout = "notice"
+	a.hadHeader = true
+	a.note("版头：文本框中的「%s」读作发文机关标志，版式选为 %s；请核对", strings.Join(h.Issuers, ""), a.doc.Layout)
+	return bs[k:]
 }
 
 // headerParts names what the 版头 has, for the note.

@@ -63,6 +63,7 @@ type block struct {
 	lead   string // the run-in heading at the start of text, when the source marks it
 	auto   string // the automatic number (一、) the source's list gives it, written into text
 	center bool   // centred, or indented with spaces in a plain text: a title line
+	right  bool   // aligned right, or indented with spaces: a 署名 line
 	box    bool   // in a text box or frame
 	toc    bool   // an entry of a table of contents
 
@@ -298,9 +299,13 @@ func (a *assembler) tail(all []block, fallback model.Date) []block {
 		if date, ok := parseDate(bs[n-1].text); ok {
 			d.Date = date
 			bs = bs[:n-1]
-			// the 署名: one line, or one line for each organ of a joint document
+			// the 署名: one line, or one line for each organ of a joint document;
+			// when the line above the date is pushed right, the other organs are
+			// too (a template's only paragraph, [此处输入正文内容], is not)
 			var organs []string
-			for n := len(bs); n > 0 && len(organs) < 8 && bs[n-1].table == nil && bs[n-1].kind == kindUnknown && authorLike(strings.TrimSpace(bs[n-1].text)); n = len(bs) {
+			right := len(bs) > 0 && bs[len(bs)-1].right
+			for n := len(bs); n > 0 && len(organs) < 8 && bs[n-1].table == nil && bs[n-1].kind == kindUnknown && authorLike(strings.TrimSpace(bs[n-1].text)) &&
+				(!right || bs[n-1].right); n = len(bs) {
 				organs = append([]string{strings.TrimSpace(bs[n-1].text)}, organs...)
 				bs = bs[:n-1]
 			}

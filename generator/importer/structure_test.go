@@ -90,19 +90,46 @@ func TestStructure(t *testing.T) {
 
 // TestTail reads joint 署名, the date and （此页无正文）.
 func TestTail(t *testing.T) {
-	r, err := Text([]byte("关于XX的通知\n正文。\n（此页无正文）\nXX市统计局\nXX市财政局\n2024年3月1日\n"), Options{Date: fixedDate})
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name    string
+		src     string
+		authors []string
+		printed []string
+		note    string
+	}{
+		{"joint 署名 and （此页无正文）",
+			"关于XX的通知\n正文。\n（此页无正文）\nXX市统计局\nXX市财政局\n2024年3月1日\n",
+			[]string{"XX市统计局", "XX市财政局"},
+			[]string{"关于XX的通知", "正文。", "XX市统计局", "2024年3月1日"},
+			"（此页无正文）"},
+		{"a 署名 pushed right with spaces: the line above without them is text",
+			"关于XX的通知\n[此处输入正文内容]\n                XX市统计局\n2024年3月1日\n",
+			[]string{"XX市统计局"},
+			[]string{"关于XX的通知", "[此处输入正文内容]", "XX市统计局", "2024年3月1日"},
+			""},
+		{"a joint 署名 pushed right with spaces",
+			"关于XX的通知\n正文。\n        XX市统计局\n        XX市财政局\n2024年3月1日\n",
+			[]string{"XX市统计局", "XX市财政局"},
+			[]string{"关于XX的通知", "正文。", "XX市统计局", "2024年3月1日"},
+			""},
 	}
-	d := reparse(t, r)
-	if got := append([]string{d.Author}, d.Authors...); !reflect.DeepEqual(got, []string{"XX市统计局", "XX市财政局"}) || d.Date != (model.Date{Year: 2024, Month: 3, Day: 1}) {
-		t.Errorf("署名 %q, date %v", got, d.Date)
-	}
-	if got := printed(d); !reflect.DeepEqual(got, []string{"关于XX的通知", "正文。", "XX市统计局", "2024年3月1日"}) {
-		t.Errorf("text %q", got)
-	}
-	if !strings.Contains(strings.Join(r.Notes, "\n"), "（此页无正文）") {
-		t.Errorf("notes %q", r.Notes)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Text([]byte(tt.src), Options{Date: fixedDate})
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := reparse(t, r)
+			if got := append([]string{d.Author}, d.Authors...); !reflect.DeepEqual(got, tt.authors) || d.Date != (model.Date{Year: 2024, Month: 3, Day: 1}) {
+				t.Errorf("署名 %q, date %v; want %q", got, d.Date, tt.authors)
+			}
+			if got := printed(d); !reflect.DeepEqual(got, tt.printed) {
+				t.Errorf("text %q\nwant %q", got, tt.printed)
+			}
+			if !strings.Contains(strings.Join(r.Notes, "\n"), tt.note) {
+				t.Errorf("notes %q lack %q", r.Notes, tt.note)
+			}
+		})
 	}
 }
 

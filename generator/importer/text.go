@@ -36,7 +36,7 @@ func Text(src []byte, opt Options) (*Result, error) {
 		if t == "" {
 			continue
 		}
-		bs = append(bs, block{text: t, where: fmt.Sprintf("第 %d 行", i+1), center: indent(line) > 4})
+		bs = append(bs, block{text: t, where: fmt.Sprintf("第 %d 行", i+1), center: indent(line) > 4, right: indent(line) > 4})
 	}
 	r := assemble(bs, opt)
 	if enc != "" {
