@@ -135,7 +135,9 @@ func TestWatchCancels(t *testing.T) {
 			cancel() // what Ctrl-C and SIGTERM do (signal.NotifyContext)
 			select {
 			case err := <-done:
-				if d := time.Since(start); d > 100*time.Millisecond {
+				// well under the long build itself (seconds on a loaded 2-core machine), with
+				// room for a busy test run: 100 ms measured alone
+				if d := time.Since(start); d > time.Second {
 					t.Errorf("watch took %v to stop", d)
 				}
 				if err != nil {
