@@ -12,23 +12,11 @@ import (
 func makeDOCX(t *testing.T, body, styles string) []byte {
 	t.Helper()
 	const w = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
 	parts := map[string]string{"word/document.xml": `<w:document ` + w + `><w:body>` + body + `</w:body></w:document>`}
 	if styles != "" {
 		parts["word/styles.xml"] = `<w:styles ` + w + `>` + styles + `</w:styles>`
 	}
-	for name, data := range parts {
-		f, err := zw.Create(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f.Write([]byte(data))
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return packDOCX(t, parts)
 }
 
 // p is a paragraph of runs in the body style.
