@@ -223,7 +223,7 @@ func (b *builder) document(raw map[string]any) {
 	}
 
 	if v, ok := raw["author"]; !ok {
-		b.missing(meant, "author", "发文机关署名", `author = "XX局"`)
+		b.missing(meant, "author", "发文机关署名", `author = "XX局"（不署名时写 author = ""）`)
 	} else if list, ok := v.([]any); ok && len(list) > 0 {
 		// 联合行文: several 署名, the 主办机关 first
 		names := b.strings("author", list)
@@ -231,15 +231,14 @@ func (b *builder) document(raw map[string]any) {
 			d.Author, d.Authors = names[0], names[1:]
 		}
 	} else if s, ok := b.str("author", v, `写成 author = "XX局"`); ok {
-		if d.Author = strings.TrimSpace(s); d.Author == "" {
-			b.errAt(b.l.valOff("author"), "author", "发文机关署名是空的", `写上机关名称，例如 author = "XX局"`)
-		}
+		// author = "" says the document has no 署名 (a 纪要, a source without one)
+		d.Author = strings.TrimSpace(s)
 	}
 
 	if v, ok := raw["date"]; !ok {
-		b.missing(meant, "date", "成文日期", "date = 2024-01-10（不加引号）")
-	} else {
-		d.Date = b.date("date", "成文日期", v)
+		b.missing(meant, "date", "成文日期", `date = 2024-01-10（不加引号；没有成文日期时写 date = ""）`)
+	} else if s, ok := v.(string); !ok || strings.TrimSpace(s) != "" {
+		d.Date = b.date("date", "成文日期", v) // date = "" says there is none
 	}
 
 	if v, ok := raw["counts"]; ok {

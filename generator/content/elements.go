@@ -93,14 +93,16 @@ var (
 	// 机关代字〔年份〕序号号 (§7.2.5)
 	docNumber = regexp.MustCompile(`^(.+)〔([0-9]{4})〕([1-9][0-9]*)号$`)
 	// the same with the usual mistakes: other brackets, 第, leading zeros, no 号
+	// a template's 发文字号 left blank: XX发〔20XX〕XX号, 〔2020〕号, 第  号, [此处输入文号]号
+	numberBlank = regexp.MustCompile(`XX|□|[\[［【]此处|〕\s*(第\s*)?号$|^第\s*号$`)
 	looseNumber = regexp.MustCompile(`^(.+?)[\[【(（［｛{〔]\s*([0-9]{4})\s*[\]】)）］｝}〕]\s*第?\s*0*([0-9]+)\s*号?$`)
 )
 
 // docNumber checks a 发文字号: the year in 六角括号 〔〕, a 序号 without 第 or leading
 // zeros, ending in 号.
 func (b *builder) docNumber(n string) {
-	if n == "" || docNumber.MatchString(n) {
-		return
+	if n == "" || docNumber.MatchString(n) || numberBlank.MatchString(n) {
+		return // a template's blank is a placeholder: gongwen check reports it
 	}
 	hint := `写成 number = "X政办发〔2024〕3号"：机关代字 + 〔年份〕 + 序号 + 号`
 	if m := looseNumber.FindStringSubmatch(n); m != nil {

@@ -81,3 +81,20 @@ func (c *checker) printDate(doc *model.Document, file string, src []byte) {
 			"公文成文之后才印发：印发日期通常与成文日期相同或稍晚，请核对 print_date 和 date")
 	}
 }
+
+// signature warns when author = "" or date = "" leave out the 署名 or the 成文日期:
+// allowed, for a 纪要 or a source without them, but most 公文 need both (§7.3.5).
+func (c *checker) signature(doc *model.Document, file string, src []byte) {
+	if doc.Author == "" && len(doc.Authors) == 0 && doc.Layout != "minutes" {
+		if p, ok := content.ValuePos(file, src, "author"); ok {
+			c.add(p, Warning, RuleSignature, "没有发文机关署名：author 是空的，正文之后不印署名",
+				`公文除纪要外一般要署发文机关名称（§7.3.5），写成 author = "XX局"`)
+		}
+	}
+	if doc.Date.IsZero() {
+		if p, ok := content.ValuePos(file, src, "date"); ok {
+			c.add(p, Warning, RuleSignature, "没有成文日期：date 是空的，不印成文日期",
+				"公文一般要有成文日期（§7.3.5.4），写成 date = 2024-01-10（不加引号）")
+		}
+	}
+}
