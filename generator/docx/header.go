@@ -76,7 +76,7 @@ func (w *writer) markSize() layout.Pt {
 	for _, n := range h.Issuers {
 		widest = max(widest, latinEms(n))
 	}
-	ems := widest + latinEms(st.MarkSuffix)
+	ems := widest + latinEms(st.Suffix(h.Issuers))
 	if len(h.Issuers) > 1 {
 		ems += 0.5 + 0.25 // the gap before "文件", and the names' column's spare (see mark)
 	}
@@ -84,7 +84,7 @@ func (w *writer) markSize() layout.Pt {
 	// says (docs/docx.md): room for it, so the 标志 never wraps there
 	changes := 0
 	for _, n := range h.Issuers {
-		changes = max(changes, scriptChanges(n+st.MarkSuffix))
+		changes = max(changes, scriptChanges(n+st.Suffix(h.Issuers)))
 	}
 	ems += 0.25 * float64(changes)
 	if width := w.p.Page.BodyWidth.Pt(); layout.Pt(ems)*size > width {
@@ -142,7 +142,7 @@ var timesWidths = [...]int16{
 func (w *writer) header(b *strings.Builder) (pos int, err error) {
 	doc, p := w.doc, w.p
 	h, st := doc.Header, p.Header
-	for _, s := range append(append([]string{h.CopyNo, h.Secrecy, h.Urgency, h.Number, st.MarkSuffix}, h.Issuers...), h.Signers...) {
+	for _, s := range append(append([]string{h.CopyNo, h.Secrecy, h.Urgency, h.Number, st.Suffix(h.Issuers)}, h.Issuers...), h.Signers...) {
 		if err := checkText(s, doc.Fields["issuer"]); err != nil {
 			return 0, err
 		}
@@ -320,7 +320,7 @@ func (w *writer) mark(b *strings.Builder, g headerLayout, before int) {
 		if before > 0 {
 			direct = `<w:spacing w:before="` + itoa(before) + `"/>`
 		}
-		w.paragraph(b, styleMark, direct, run{role: st.MarkRole, text: h.Issuers[0] + st.MarkSuffix})
+		w.paragraph(b, styleMark, direct, run{role: st.MarkRole, text: h.Issuers[0] + st.Suffix(h.Issuers)})
 		return
 	}
 	// a spacer paragraph brings the table down to the 标志's top (a table has no
@@ -335,8 +335,8 @@ func (w *writer) mark(b *strings.Builder, g headerLayout, before int) {
 	}
 	// a quarter em to spare, so no name wraps where the fonts are a little wider
 	left := twips(layout.Pt(widest+0.25) * size)
-	rightW := twips(layout.Pt(0.5+latinEms(st.MarkSuffix)) * size)
-	if st.MarkSuffix == "" {
+	rightW := twips(layout.Pt(0.5+latinEms(st.Suffix(h.Issuers))) * size)
+	if st.Suffix(h.Issuers) == "" {
 		rightW = 0
 	}
 	b.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="` + itoa(left+rightW) + `" w:type="dxa"/><w:jc w:val="center"/>`)
@@ -362,7 +362,7 @@ func (w *writer) mark(b *strings.Builder, g headerLayout, before int) {
 	b.WriteString(`</w:tc>`)
 	if rightW > 0 {
 		b.WriteString(`<w:tc><w:tcPr><w:tcW w:w="` + itoa(rightW) + `" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>`)
-		w.paragraph(b, styleMark, lineSp+`<w:jc w:val="right"/>`, run{role: st.MarkRole, text: st.MarkSuffix})
+		w.paragraph(b, styleMark, lineSp+`<w:jc w:val="right"/>`, run{role: st.MarkRole, text: st.Suffix(h.Issuers)})
 		b.WriteString(`</w:tc>`)
 	}
 	w.inCell--

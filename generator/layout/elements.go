@@ -1,5 +1,7 @@
 package layout
 
+import "regexp"
+
 // Header places the 版头 (§7.2, spec §16): the 发文机关标志 at a fixed distance below
 // the 版心 top (or the page top, for 信函), the 发文字号 two lines below it, and the
 // red separator 4 mm below the 发文字号.
@@ -72,3 +74,15 @@ type Attachments struct {
 type Attendance struct {
 	LabelRole Role `toml:"label_role"`
 }
+
+// Suffix is what follows the organ names of the 标志: MarkSuffix, unless the one
+// name already says the kind of document (XX局文件, XX人民政府公告, XX人民政府令,
+// XX会议纪要), as a Word template's 标志 does.
+func (h Header) Suffix(issuers []string) string {
+	if len(issuers) == 1 && markKind.MatchString(issuers[0]) {
+		return ""
+	}
+	return h.MarkSuffix
+}
+
+var markKind = regexp.MustCompile(`(文件|公告|通告|令|纪要|通报|简报|明电|电报)$`)

@@ -35,7 +35,9 @@ func (c *checker) element(t *text, doc *model.Document) {
 				"删去「"+string(last)+"」：程序在机关之间加逗号，在最后一个机关后加句号")
 		}
 	case issuerField.MatchString(t.Field):
-		if strings.HasSuffix(t.Text, "文件") && markSuffix(doc.Layout) == "文件" {
+		// one name ending in 文件 is printed as it is (layout.Header.Suffix); among
+		// joint names 文件 stands once, beside them all
+		if strings.HasSuffix(t.Text, "文件") && len(doc.Header.Issuers) > 1 && markSuffix(doc.Layout) == "文件" {
 			at(len(t.Text)-len("文件"), Warning, RuleIssuer, "发文机关标志「"+t.Text+"」末尾是“文件”，版式会再加“文件”二字",
 				"删去末尾的“文件”，只写机关名称："+strings.TrimSuffix(t.Text, "文件"))
 		}

@@ -22,7 +22,7 @@ func TestPlanted(t *testing.T) {
 		sev  Severity
 		msg  string // part of the message
 	}{
-		{"7:14", RuleIssuer, Warning, "末尾是“文件”"},
+		{"7:22", RuleIssuer, Warning, "末尾是“文件”"},
 		{"9:21", RuleSigner, Error, "「李 明」里有空格或标点"},
 		{"10:12", RuleHalfWidth, Error, "半角冒号「:」"},
 		{"11:13", RuleCC, Error, "「旗委办公室。」末尾不加「。」"},

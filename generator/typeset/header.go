@@ -143,6 +143,7 @@ func (t *typesetter) mark(issuers []string, st layout.Header, y Pt, c Ink, pos m
 	size := t.p.MarkStackSize(len(issuers))
 	var names [][]glyph
 	var suffix []glyph
+	suffixText := st.Suffix(issuers)
 	measure := func() (Pt, error) {
 		names = names[:0]
 		var widest Pt
@@ -155,7 +156,7 @@ func (t *typesetter) mark(issuers []string, st layout.Header, y Pt, c Ink, pos m
 			widest = max(widest, width(g))
 		}
 		var err error
-		if suffix, err = t.shape([]segment{{text: st.MarkSuffix, role: st.MarkRole, size: size, pos: pos}}); err != nil {
+		if suffix, err = t.shape([]segment{{text: suffixText, role: st.MarkRole, size: size, pos: pos}}); err != nil {
 			return 0, err
 		}
 		if len(issuers) == 1 {
