@@ -193,7 +193,7 @@ func (b *builder) document(raw map[string]any) {
 	}
 
 	if v, ok := raw["title"]; !ok {
-		b.missing(meant, "title", "标题", `title = "XX局2023年工作总结"`)
+		b.missing(meant, "title", "标题", `title = "XX局2023年工作总结"（没有标题时写 title = ""）`)
 	} else if s, ok := b.str("title", v, `写成 title = "XX局2023年工作总结"`); ok {
 		// Each line of the title is a line the author wants; blank ones vanish.
 		var lines []string
@@ -202,9 +202,8 @@ func (b *builder) document(raw map[string]any) {
 				lines = append(lines, line)
 			}
 		}
-		if len(lines) == 0 {
-			b.errAt(b.l.valOff("title"), "title", "标题是空的", `写上标题，例如 title = "XX局2023年工作总结"`)
-		} else {
+		// title = "" says there is none: a 纪要 whose 标志 names it, a 命令
+		if len(lines) > 0 {
 			d.Title = strings.Join(lines, "")
 			if len(lines) > 1 {
 				d.TitleLines = lines

@@ -180,6 +180,12 @@ func (w *writer) body() (string, error) {
 			direct = w.titleSpacing(pos, strings.Count(title, "\n")+1)
 		}
 		w.paragraph(&b, styleTitle, direct, run{role: p.Title.Role, text: title})
+	} else if hasHeader {
+		// title = "": the text starts on the grid slot the title would have
+		// taken, as in the PDF (typeset's paginate)
+		g, pitch := w.hdr.plan, p.LinePitch()
+		slot := int(math.Floor(float64((g.TitleTop-g.Shift)/pitch) + 1e-6))
+		spacer(&b, twips(g.SlotTop(p, slot))-pos)
 	}
 
 	if doc.Recipient != "" {

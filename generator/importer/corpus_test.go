@@ -192,7 +192,7 @@ func TestCorpus(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			r, err := DOCX(data, Options{Date: fixedDate, Source: c.file})
+			r, err := DOCX(data, Options{Source: c.file})
 			if err != nil {
 				t.Fatal(err)
 			}

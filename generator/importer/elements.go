@@ -14,15 +14,22 @@ import (
 // 版记 (抄送, 印发机关和印发日期) at the end. Each is recognised only in the shape
 // gongwen and the standard write it, and only values content.Parse accepts are kept.
 
+// numberText is a 发文字号, or a Word template's blank of one: XX发〔20XX〕XX号,
+// 〔2020〕号, 〔20XX〕第XX号, [此处输入文号]号, 第  号 (a 令号). The blanks are kept as
+// they are; gongwen check reports them as placeholders.
+const numberText = `(?:[^\s，。：；“”《》（）()]{1,20}[〔［\[][0-9]{4}[〕］\]][1-9][0-9]*号` +
+	`|[^\s，。：；“”《》（）()]{0,20}[〔［\[][0-9X]{4}[〕］\]]\s*(?:第\s*)?(?:[0-9]+|X+)?\s*号` +
+	`|[\[［【]此处[^\]］】]*[\]］】]号|第\s*X*\s*号)`
+
 var (
 	copyNoLine  = regexp.MustCompile(`^[0-9]{6}$`)
 	secrecyLine = regexp.MustCompile(`^(绝密|机密|秘密)(★.*)?$`)
 	urgencyLine = regexp.MustCompile(`^(特急|加急)$`)
 	// 发文字号: 机关代字〔年份〕序号号, possibly with the 签发人 on the same line
-	docNumber = regexp.MustCompile(`([^\s，。：；“”《》（）()]{1,20}[〔［\[][0-9]{4}[〕］\]][1-9][0-9]*号)`)
+	docNumber = regexp.MustCompile(`(` + numberText + `)`)
 	// numberLine is a line that is a 发文字号 (and perhaps the 签发人), not a
 	// sentence that cites one
-	numberLine = regexp.MustCompile(`^(?:[0-9]{6}\s+)?[^\s，。：；“”《》（）()]{1,20}[〔［\[][0-9]{4}[〕］\]][1-9][0-9]*号(\s*签发人[：:].*)?$`)
+	numberLine = regexp.MustCompile(`^(?:[0-9]{6}\s+)?` + numberText + `(\s*签发人[：:].*)?$`)
 	issueLine  = regexp.MustCompile(`^第[0-9]+期$`)
 	signerLine = regexp.MustCompile(`签发人[：:]\s*(.+)$`)
 	// 附件说明: 附件：1.标题 or 附件：标题, then 2.标题 …
@@ -65,6 +72,7 @@ func (a *assembler) header(bs []block) []block {
 	if k < 0 {
 		return a.boxHeader(bs)
 	}
+	joint := false // a 联合行文's "文件" drawn beside the names
 	for _, b := range bs[:k] {
 		t := strings.TrimSpace(b.text)
 		switch {
@@ -74,9 +82,16 @@ func (a *assembler) header(bs []block) []block {
 			h.Secrecy = t
 		case urgencyLine.MatchString(t):
 			h.Urgency = t
+		case t == "文件":
+			joint = true
+		case decoration.MatchString(t):
+			a.note("%s：版头中的「%s」（红色分隔线上的装饰）没有导入", b.where, t)
 		case t != "":
 			h.Issuers = append(h.Issuers, t)
 		}
+	}
+	if joint {
+		a.note("版头：「文件」二字排在发文机关名称右侧，由版式加上")
 	}
 	end := k + 1
 	t := strings.TrimSpace(bs[k].text)
@@ -95,11 +110,15 @@ func (a *assembler) header(bs []block) []block {
 		}
 	}
 	suffix := "文件"
+	mark := strings.Join(h.Issuers, "")
 	switch {
 	case len(h.Signers) > 0:
 		d.Layout = "request"
-	case issueLine.MatchString(h.Number):
+	case issueLine.MatchString(h.Number) || strings.HasSuffix(mark, "纪要"):
 		d.Layout, suffix = "minutes", ""
+	case bs[k].right && len(h.Issuers) == 1 && !strings.HasSuffix(mark, "文件"):
+		// a 发文字号 pushed right under the organ's name: a 信函 (函)
+		d.Layout, suffix = "letter", ""
 	default:
 		d.Layout = "notice"
 	}
@@ -110,8 +129,25 @@ func (a *assembler) header(bs []block) []block {
 	}
 	a.hadHeader = true
 	a.note("版头：读出了%s，版式选为 %s；请核对", strings.Join(headerParts(h), "、"), d.Layout)
+	if d.Layout == "minutes" && end < len(bs) {
+		// a 纪要's line of the issuing organ and the date under its number
+		if m := organDate.FindStringSubmatch(strings.TrimSpace(bs[end].text)); m != nil {
+			if date, ok := parseDate(m[2]); ok {
+				d.Author, d.Date = m[1], date
+				a.note("%s：纪要版头的「%s」读作署名和成文日期，排在正文之后；请核对", bs[end].where, strings.TrimSpace(bs[end].text))
+				end++
+			}
+		}
+	}
 	return bs[end:]
 }
+
+// decoration is a mark drawn in the 版头 that is not one of its elements: the star
+// some red lines carry.
+var decoration = regexp.MustCompile(`^[★☆]+$`)
+
+// organDate is an organ's name and a date on one line, set apart by spaces.
+var organDate = regexp.MustCompile(`^(\S{2,40})(?:\s{2,}|　+)(\S+年\S+月\S+日)$`)
 
 // boxHeader reads a 版头 with no 发文字号 that is drawn in text boxes at the top,
 // as Word templates draw the 发文机关标志 of a 信函 or a 通知: those lines are the

@@ -49,7 +49,7 @@ func TestElementsFromDOCX(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			r, err := DOCX(out.Files[generator.DOCX], Options{Date: fixedDate})
+			r, err := DOCX(out.Files[generator.DOCX], Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -127,7 +127,7 @@ XX局
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := Text([]byte(tt.text), Options{Date: fixedDate})
+			r, err := Text([]byte(tt.text), Options{})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/gongwen/gongwen/generator/content"
@@ -22,9 +21,8 @@ import (
 
 // Options says how to import.
 type Options struct {
-	Counts bool       // turn activity counts (9次, 100余次) into named counts
-	Date   model.Date // the 成文日期 when the source has none; the zero Date means today
-	Source string     // the source file's name, for the header comment
+	Counts bool   // turn activity counts (9次, 100余次) into named counts
+	Source string // the source file's name, for the header comment
 	// Printable reports whether some font prints a character; nil skips the check.
 	Printable func(rune) bool
 }
@@ -36,12 +34,10 @@ type Result struct {
 	source string
 }
 
-// Placeholders for what the source lacks.
-const (
-	PlaceholderTitle  = "（请填写标题）"
-	PlaceholderAuthor = "（请填写发文机关署名）"
-	PlaceholderText   = "（请填写正文）"
-)
+// PlaceholderText is the text of a source without any, which a content file
+// needs; a source without a title, a 署名 or a 成文日期 gets title = "",
+// author = "" and date = "" instead.
+const PlaceholderText = "（请填写正文）"
 
 // kind is what the source says a paragraph is.
 type kind int
@@ -102,7 +98,7 @@ func assemble(bs []block, opt Options) *Result {
 	bs = a.captions(bs)
 	bs = a.elements(bs)
 	bs = a.head(bs)
-	bs = a.tail(bs, opt.Date)
+	bs = a.tail(bs)
 	a.body(bs)
 	a.fill()
 	if opt.Counts {
@@ -241,8 +237,7 @@ func (a *assembler) head(bs []block) []block {
 done:
 	switch len(lines) {
 	case 0:
-		d.Title = PlaceholderTitle
-		a.note("原文开头没有标题：title 是占位文字，请改为公文标题")
+		a.note("原文开头没有标题：title 留空，不印标题；需要时写上标题")
 	case 1:
 		d.Title = lines[0]
 	default:
@@ -256,7 +251,7 @@ done:
 }
 
 // tail takes the 署名 and 成文日期 from the end of bs and returns the rest.
-func (a *assembler) tail(all []block, fallback model.Date) []block {
+func (a *assembler) tail(all []block) []block {
 	d := a.doc
 	// the 附表 after the date stay after it
 	end := len(all)
@@ -271,7 +266,7 @@ func (a *assembler) tail(all []block, fallback model.Date) []block {
 			bs = append(bs[:i:i], bs[i+1:]...)
 		}
 	}
-	sig := -1
+	sig, blank := -1, false
 	for i, b := range bs {
 		if b.kind == kindSignature {
 			sig = i
@@ -296,7 +291,12 @@ func (a *assembler) tail(all []block, fallback model.Date) []block {
 		}
 		bs = append(bs[:sig:sig], bs[end:]...)
 	} else if n := len(bs); n > 0 {
-		if date, ok := parseDate(bs[n-1].text); ok {
+		date, ok := parseDate(bs[n-1].text)
+		if t := strings.TrimSpace(bs[n-1].text); blankDate.MatchString(t) && strings.Contains(t, "X") {
+			ok, blank = true, true
+			a.note("%s：成文日期「%s」是模板的空白：date 留空，不印成文日期；请写上 date = 2024-01-10", bs[n-1].where, strings.TrimSpace(bs[n-1].text))
+		}
+		if ok {
 			d.Date = date
 			bs = bs[:n-1]
 			// the 署名: one line, or one line for each organ of a joint document;
@@ -309,25 +309,31 @@ func (a *assembler) tail(all []block, fallback model.Date) []block {
 				organs = append([]string{strings.TrimSpace(bs[n-1].text)}, organs...)
 				bs = bs[:n-1]
 			}
-			if len(organs) > 0 {
-				d.Author, d.Authors = organs[0], organs[1:]
+			// joint organs side by side on a line, set apart by spaces
+			var split []string
+			for _, o := range organs {
+				split = append(split, nameGap.Split(o, -1)...)
+			}
+			if len(split) > 0 {
+				d.Author, d.Authors = split[0], split[1:]
 			}
 		}
 	}
-	if d.Author == "" {
-		d.Author = PlaceholderAuthor
-		a.note("原文末尾没有署名：author 是占位文字，请改为发文机关名称")
+	if d.Author == "" && len(d.Authors) == 0 && d.Layout != "minutes" {
+		a.note("原文末尾没有署名：author 留空，不印署名；需要时写上发文机关名称")
 	}
-	if d.Date.IsZero() {
-		d.Date = fallback
-		if d.Date.IsZero() {
-			t := time.Now()
-			d.Date = model.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
-		}
-		a.note("原文末尾没有成文日期：date 暂填 %s，请改为成文日期", d.Date)
+	if d.Date.IsZero() && !blank {
+		a.note("原文末尾没有成文日期：date 留空，不印成文日期；需要时写上 date = 2024-01-10")
 	}
 	return append(bs, appendix...)
 }
+
+// blankDate is a template's blank 成文日期: 20XX年XX月XX日.
+var blankDate = regexp.MustCompile(`^[0-9X]{4}\s*年\s*[0-9X]{1,2}\s*月\s*[0-9X]{1,2}\s*日$`)
+
+// nameGap is the gap between the names of joint organs on one 署名 line: two or
+// more spaces, or ideographic spaces.
+var nameGap = regexp.MustCompile(`\s{2,}|　+`)
 
 // fill puts placeholders where content.Parse needs text: a section with neither
 // text nor subsections, and a document without any text.

@@ -73,7 +73,7 @@ func TestStructure(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := Text([]byte(tt.text), Options{Date: fixedDate})
+			r, err := Text([]byte(tt.text), Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -100,7 +100,7 @@ func TestTail(t *testing.T) {
 		{"joint 署名 and （此页无正文）",
 			"关于XX的通知\n正文。\n（此页无正文）\nXX市统计局\nXX市财政局\n2024年3月1日\n",
 			[]string{"XX市统计局", "XX市财政局"},
-			[]string{"关于XX的通知", "正文。", "XX市统计局", "2024年3月1日"},
+			[]string{"关于XX的通知", "正文。", "XX市统计局", "XX市财政局", "2024年3月1日"},
 			"（此页无正文）"},
 		{"a 署名 pushed right with spaces: the line above without them is text",
 			"关于XX的通知\n[此处输入正文内容]\n                XX市统计局\n2024年3月1日\n",
@@ -110,12 +110,17 @@ func TestTail(t *testing.T) {
 		{"a joint 署名 pushed right with spaces",
 			"关于XX的通知\n正文。\n        XX市统计局\n        XX市财政局\n2024年3月1日\n",
 			[]string{"XX市统计局", "XX市财政局"},
-			[]string{"关于XX的通知", "正文。", "XX市统计局", "2024年3月1日"},
+			[]string{"关于XX的通知", "正文。", "XX市统计局", "XX市财政局", "2024年3月1日"},
+			""},
+		{"joint organs side by side on two lines",
+			"关于XX的通知\n正文。\n    XX市统计局    XX市财政局\n    XX市民政局　　XX市税务局\n2024年3月1日\n",
+			[]string{"XX市统计局", "XX市财政局", "XX市民政局", "XX市税务局"},
+			[]string{"关于XX的通知", "正文。", "XX市统计局", "XX市财政局", "XX市民政局", "XX市税务局", "2024年3月1日"},
 			""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := Text([]byte(tt.src), Options{Date: fixedDate})
+			r, err := Text([]byte(tt.src), Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -137,7 +142,7 @@ func TestTail(t *testing.T) {
 // and says so with the place.
 func TestTidy(t *testing.T) {
 	src := "关于XX的通知\n正\u200b文\u00ad里\ufeff有\u00a0空格和\uf900字。\n"
-	r, err := Text([]byte(src), Options{Date: fixedDate, Printable: func(r rune) bool { return r != '字' }})
+	r, err := Text([]byte(src), Options{Printable: func(r rune) bool { return r != '字' }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -49,7 +49,11 @@ func (r *Result) TOML() []byte {
 	} else {
 		fmt.Fprintf(&b, "author = %s\n", quote(d.Author))
 	}
-	fmt.Fprintf(&b, "date = %04d-%02d-%02d\n", d.Date.Year, d.Date.Month, d.Date.Day)
+	if d.Date.IsZero() {
+		b.WriteString("date = \"\"\n")
+	} else {
+		fmt.Fprintf(&b, "date = %04d-%02d-%02d\n", d.Date.Year, d.Date.Month, d.Date.Day)
+	}
 	writeImprint(&b, d)
 	if len(d.Intro) > 0 {
 		b.WriteString("\n")

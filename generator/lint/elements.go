@@ -84,9 +84,16 @@ func (c *checker) printDate(doc *model.Document, file string, src []byte) {
 	}
 }
 
-// signature warns when author = "" or date = "" leave out the 署名 or the 成文日期:
-// allowed, for a 纪要 or a source without them, but most 公文 need both (§7.3.5).
-func (c *checker) signature(doc *model.Document, file string, src []byte) {
+// omissions warns when title = "", author = "" or date = "" leave out the title,
+// the 署名 or the 成文日期: allowed, for a 纪要 or a source without them, but most
+// 公文 need them (§7.3.1, §7.3.5).
+func (c *checker) omissions(doc *model.Document, file string, src []byte) {
+	if doc.Title == "" && doc.Layout != "minutes" {
+		if p, ok := content.ValuePos(file, src, "title"); ok {
+			c.add(p, Warning, RuleSignature, "没有标题：title 是空的，不印标题",
+				`公文除纪要外一般要有标题（§7.3.1），写成 title = "关于……的通知"`)
+		}
+	}
 	if doc.Author == "" && len(doc.Authors) == 0 && doc.Layout != "minutes" {
 		if p, ok := content.ValuePos(file, src, "author"); ok {
 			c.add(p, Warning, RuleSignature, "没有发文机关署名：author 是空的，正文之后不印署名",

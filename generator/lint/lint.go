@@ -49,7 +49,7 @@ const (
 	RuleIssuer     = "发文机关标志" // an issuer ending in 文件 when the preset adds 文件
 	RuleSigner     = "签发人"    // a 签发人 name with blanks or punctuation
 	RulePrintDate  = "印发日期"   // a 印发日期 before the 成文日期
-	RuleSignature  = "署名日期"   // author = "" or date = "": none printed
+	RuleSignature  = "缺项"     // title = "", author = "" or date = "": none printed
 	RuleContent    = "内容"     // a mistake that stops the file from building
 )
 
@@ -90,7 +90,7 @@ func Check(file string, src []byte) ([]Finding, error) {
 		c.element(t, doc)
 	}
 	c.printDate(doc, file, src)
-	c.signature(doc, file, src)
+	c.omissions(doc, file, src)
 	c.unused(doc)
 
 	// A content error at a place a rule already reported says the same thing

@@ -45,16 +45,18 @@ func (t *typesetter) blocks(doc *model.Document) ([]*block, error) {
 			out = append(out, &block{blank: true})
 		}
 	}
-	// 标题
-	title, err := t.title(doc)
-	if err != nil {
-		return nil, err
+	// 标题; none for title = "" (a 纪要 named by its 标志)
+	if doc.Title != "" || len(doc.TitleLines) > 0 {
+		title, err := t.title(doc)
+		if err != nil {
+			return nil, err
+		}
+		if doc.Header.IsZero() {
+			blanks(t.p.Title.LinesBefore)
+		}
+		out = append(out, &block{lines: title, head: len(title), tail: len(title), pitch: t.p.Title.LinePitch})
+		blanks(t.p.Title.LinesAfter)
 	}
-	if doc.Header.IsZero() {
-		blanks(t.p.Title.LinesBefore)
-	}
-	out = append(out, &block{lines: title, head: len(title), tail: len(title), pitch: t.p.Title.LinePitch})
-	blanks(t.p.Title.LinesAfter)
 
 	// 主送机关
 	if doc.Recipient != "" {
@@ -106,6 +108,9 @@ func (t *typesetter) blocks(doc *model.Document) ([]*block, error) {
 				return nil, err
 			}
 			sig = append(sig, note...) // on the line after the date (§7.3.6), clear of the seal
+		}
+		if len(out) == 0 {
+			out = append(out, &block{})
 		}
 		last := out[len(out)-1]
 		if last.blank || last.keepNext || last.table != nil {
@@ -317,8 +322,8 @@ func (t *typesetter) paginate(blocks []*block, first *Page, titleTop Pt) []*Page
 	pages := []*Page{first}
 	perPage := t.slots(first)
 	slot := 0
-	if titleTop > 0 { // without a title, the text starts where it would have
-		slot = int(math.Ceil(float64((titleTop-t.p.Page.Top.Pt()-first.grid)/pitch) - 1e-6))
+	if titleTop > 0 { // without a title, the text starts on the title's slot
+		slot = int(math.Floor(float64((titleTop-t.p.Page.Top.Pt()-first.grid)/pitch) + 1e-6))
 	}
 	next := func() {
 		pages = append(pages, &Page{Number: len(pages) + 1})

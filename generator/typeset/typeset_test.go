@@ -367,3 +367,43 @@ func FuzzTypeset(f *testing.F) {
 		}
 	})
 }
+
+// TestNoTitle: title = "" (a 纪要 named by its 标志) prints no title, and under a
+// 版头 the text starts on the grid line the title would have taken.
+func TestNoTitle(t *testing.T) {
+	p, err := layout.Load("minutes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := testdoc.TypesetFonts(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const text = "会议认为，全年统计工作扎实有效。"
+	lines := func(title string) (titles, body []*typeset.Line) {
+		doc := &model.Document{Title: title, Date: model.Date{Year: 2024, Month: 1, Day: 5},
+			Header: model.Header{Issuers: []string{"兴安市统计工作会议纪要"}, Number: "第1期"},
+			Intro:  []*model.Paragraph{{Spans: []model.Span{{Text: text}}}}}
+		res, err := typeset.Typeset(doc, p, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range res.Pages[0].Lines {
+			switch {
+			case l.Kind == typeset.Title && l.Text() == title:
+				titles = append(titles, l)
+			case l.Text() == text:
+				body = append(body, l)
+			}
+		}
+		return titles, body
+	}
+	title, _ := lines("关于统计工作的会议")
+	none, body := lines("")
+	if len(title) != 1 || len(none) != 0 || len(body) != 1 {
+		t.Fatalf("title lines %d and %d, text lines %d; want 1, 0, 1", len(title), len(none), len(body))
+	}
+	if d := body[0].Baseline - title[0].Baseline; math.Abs(float64(d)) > float64(p.LinePitch())/2 {
+		t.Errorf("without a title the text's baseline is %.1f pt from the title's; want it on the title's line", d)
+	}
+}
