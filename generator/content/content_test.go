@@ -267,3 +267,40 @@ func TestSamplePositions(t *testing.T) {
 		t.Errorf("{学习} span = %+v", sp)
 	}
 }
+
+// TestOmitted: title = "", author = "" and date = "" leave them out; a template's
+// blank date stays as written; a section with text = "" is a bare heading.
+func TestOmitted(t *testing.T) {
+	tests := []struct {
+		name, src string
+		title     string
+		author    string
+		date      model.Date
+	}{
+		{"all left out", "title = \"\"\nauthor = \"\"\ndate = \"\"\ntext = \"正文。\"\n", "", "", model.Date{}},
+		{"a blank date", "title = \"关于X的通知\"\nauthor = \"某局\"\ndate = \"20XX年XX月XX日\"\ntext = \"正文。\"\n",
+			"关于X的通知", "某局", model.Date{Blank: "20XX年XX月XX日"}},
+		{"a bare heading", "title = \"T\"\nauthor = \"某局\"\ndate = 2024-01-02\n[[section]]\nheading = \"工作要求\"\ntext = \"\"\n",
+			"T", "某局", model.Date{Year: 2024, Month: 1, Day: 2}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Parse("o.toml", []byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Title != tt.title || d.Author != tt.author || d.Date != tt.date {
+				t.Errorf("title %q, author %q, date %+v; want %q, %q, %+v", d.Title, d.Author, d.Date, tt.title, tt.author, tt.date)
+			}
+		})
+	}
+	// still mistakes: a date that is neither a date nor a blank, an empty section
+	for _, src := range []string{
+		"title = \"T\"\nauthor = \"某局\"\ndate = \"2024年1月5日\"\ntext = \"正文。\"\n",
+		"title = \"T\"\nauthor = \"某局\"\ndate = 2024-01-02\n[[section]]\nheading = \"工作要求\"\n",
+	} {
+		if _, err := Parse("o.toml", []byte(src)); err == nil {
+			t.Errorf("accepted:\n%s", src)
+		}
+	}
+}

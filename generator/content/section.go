@@ -132,7 +132,8 @@ func (b *builder) section(path string, m map[string]any, level, n int) *model.Se
 		p := joinPath(path, "lead")
 		b.errAt(b.l.keyOff(p), p, "段首标题 lead 后面必须有正文 text",
 			"加上 text；若这一节只有标题（和下级章节），请把 lead 改为 heading，并去掉末尾的“。”")
-	case len(s.Body) == 0 && len(s.Sections) == 0 && len(s.Tables) == 0 && !deep:
+	// text = "" says the heading has no text (a template's bare heading)
+	case len(s.Body) == 0 && len(s.Sections) == 0 && len(s.Tables) == 0 && !deep && !emptyText(m["text"]):
 		b.errAt(header, path, "空章节：既没有正文 text，也没有下级章节",
 			`加上 text = """……"""，或加上下级章节 [[`+strings.Repeat("section.", level)+`section]]，或删除这个章节`)
 	}
@@ -175,4 +176,10 @@ func (b *builder) heading(s *model.Section, path string, v any) {
 		b.errAt(lastOff, path, "单独成行的标题末尾不加句号",
 			"删除末尾的「。」；若这句标题要和正文排在同一段，请把 heading 改为 lead")
 	}
+}
+
+// emptyText reports whether a text value is written and empty: text = "".
+func emptyText(v any) bool {
+	s, ok := v.(string)
+	return ok && strings.TrimSpace(s) == ""
 }

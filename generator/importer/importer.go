@@ -198,7 +198,12 @@ func nonEmpty(ss []string) []string {
 func (a *assembler) head(bs []block) []block {
 	d := a.doc
 	var lines []string
-	marked := false
+	marked, centred := false, false
+	if iss := d.Header.Issuers; len(iss) == 1 && strings.HasSuffix(iss[0], "令") {
+		// a 命令 (§10.2): the 令号, then the text, no title
+		a.note("命令（%s）没有标题：title 留空", iss[0])
+		return bs
+	}
 	for _, b := range bs {
 		marked = marked || b.kind == kindTitle
 	}
@@ -220,8 +225,11 @@ func (a *assembler) head(bs []block) []block {
 		default:
 			goto done
 		}
-		if !first && !marked && !b.center && recipientLike(t) {
-			break
+		if !first && !marked && (!b.center && recipientLike(t) || b.center != centred) {
+			break // a title's lines share its alignment
+		}
+		if first {
+			centred = b.center
 		}
 		for _, l := range strings.Split(b.text, "\n") {
 			if l = strings.TrimSpace(l); l != "" {
@@ -266,7 +274,7 @@ func (a *assembler) tail(all []block) []block {
 			bs = append(bs[:i:i], bs[i+1:]...)
 		}
 	}
-	sig, blank := -1, false
+	sig := -1
 	for i, b := range bs {
 		if b.kind == kindSignature {
 			sig = i
@@ -292,9 +300,9 @@ func (a *assembler) tail(all []block) []block {
 		bs = append(bs[:sig:sig], bs[end:]...)
 	} else if n := len(bs); n > 0 {
 		date, ok := parseDate(bs[n-1].text)
-		if t := strings.TrimSpace(bs[n-1].text); blankDate.MatchString(t) && strings.Contains(t, "X") {
-			ok, blank = true, true
-			a.note("%s：成文日期「%s」是模板的空白：date 留空，不印成文日期；请写上 date = 2024-01-10", bs[n-1].where, strings.TrimSpace(bs[n-1].text))
+		if t := strings.Join(strings.Fields(bs[n-1].text), ""); blankDate.MatchString(t) && strings.Contains(t, "X") {
+			date, ok = model.Date{Blank: t}, true
+			a.note("%s：成文日期「%s」是模板的空白，原样印出；请改为 date = 2024-01-10", bs[n-1].where, t)
 		}
 		if ok {
 			d.Date = date
@@ -312,6 +320,10 @@ func (a *assembler) tail(all []block) []block {
 			// joint organs side by side on a line, set apart by spaces
 			var split []string
 			for _, o := range organs {
+				if d.Title == "" && len(d.Header.Issuers) == 1 && strings.HasSuffix(d.Header.Issuers[0], "令") {
+					split = append(split, o) // a 命令's 签发人职务 and name: one line
+					continue
+				}
 				split = append(split, nameGap.Split(o, -1)...)
 			}
 			if len(split) > 0 {
@@ -322,28 +334,27 @@ func (a *assembler) tail(all []block) []block {
 	if d.Author == "" && len(d.Authors) == 0 && d.Layout != "minutes" {
 		a.note("原文末尾没有署名：author 留空，不印署名；需要时写上发文机关名称")
 	}
-	if d.Date.IsZero() && !blank {
+	if d.Date.IsZero() {
 		a.note("原文末尾没有成文日期：date 留空，不印成文日期；需要时写上 date = 2024-01-10")
 	}
 	return append(bs, appendix...)
 }
 
 // blankDate is a template's blank 成文日期: 20XX年XX月XX日.
-var blankDate = regexp.MustCompile(`^[0-9X]{4}\s*年\s*[0-9X]{1,2}\s*月\s*[0-9X]{1,2}\s*日$`)
+var blankDate = regexp.MustCompile(`^[0-9X]{4}年[0-9X]{1,2}月[0-9X]{1,2}日$`)
 
 // nameGap is the gap between the names of joint organs on one 署名 line: two or
 // more spaces, or ideographic spaces.
 var nameGap = regexp.MustCompile(`\s{2,}|　+`)
 
-// fill puts placeholders where content.Parse needs text: a section with neither
-// text nor subsections, and a document without any text.
+// fill notes the headings without text (written text = "") and puts a
+// placeholder in a document without any text, which content.Parse needs.
 func (a *assembler) fill() {
 	var walk func([]*model.Section)
 	walk = func(ss []*model.Section) {
 		for _, s := range ss {
-			if len(s.Body) == 0 && len(s.Sections) == 0 {
-				s.Body = append(s.Body, &model.Paragraph{Spans: []model.Span{{Text: PlaceholderText}}})
-				a.note("「%s%s」下面没有正文：加了占位文字，请补写正文或删去这一节", s.Number, s.Heading)
+			if len(s.Body) == 0 && len(s.Sections) == 0 && len(s.Tables) == 0 {
+				a.note("「%s%s」下面没有正文：text 留空，请补写正文或删去这一节", s.Number, s.Heading)
 			}
 			walk(s.Sections)
 		}

@@ -49,8 +49,8 @@ func (r *Result) TOML() []byte {
 	} else {
 		fmt.Fprintf(&b, "author = %s\n", quote(d.Author))
 	}
-	if d.Date.IsZero() {
-		b.WriteString("date = \"\"\n")
+	if d.Date.IsZero() || d.Date.Blank != "" {
+		fmt.Fprintf(&b, "date = %s\n", quote(d.Date.Blank))
 	} else {
 		fmt.Fprintf(&b, "date = %04d-%02d-%02d\n", d.Date.Year, d.Date.Month, d.Date.Day)
 	}
@@ -168,6 +168,8 @@ func writeSections(b *strings.Builder, ss []*model.Section, header, indent strin
 		fmt.Fprintf(b, "%s%s = %s\n", indent, key, quote(braces(s.Heading)))
 		if len(s.Body) > 0 && (len(s.Body) > 1 || len(s.Body[0].Spans) > 0) {
 			writeText(b, indent, s.Body)
+		} else if len(s.Body) == 0 && len(s.Sections) == 0 && len(s.Tables) == 0 {
+			fmt.Fprintf(b, "%stext = \"\"\n", indent) // a heading without text, as in the source
 		}
 		for _, t := range s.Tables {
 			writeTable(b, t, header+".table", indent)

@@ -71,7 +71,7 @@ func markSuffix(name string) string {
 // after it is signed.
 func (c *checker) printDate(doc *model.Document, file string, src []byte) {
 	pd, d := doc.Imprint.PrintDate, doc.Date
-	if pd.IsZero() || d.IsZero() {
+	if pd.Year == 0 || d.Year == 0 { // unset, or a template's blank
 		return
 	}
 	if [3]int{pd.Year, pd.Month, pd.Day} == [3]int{d.Year, d.Month, d.Day} ||
@@ -100,6 +100,17 @@ func (c *checker) omissions(doc *model.Document, file string, src []byte) {
 				`公文除纪要外一般要署发文机关名称（§7.3.5），写成 author = "XX局"`)
 		}
 	}
+	var walk func([]*model.Section)
+	walk = func(ss []*model.Section) {
+		for _, s := range ss {
+			if len(s.Body) == 0 && len(s.Sections) == 0 && len(s.Tables) == 0 {
+				c.add(s.Pos, Warning, RuleSignature, "「"+s.Number+s.Heading+"」下面没有正文：text 是空的",
+					`写上正文 text = """……"""，或删去这一节`)
+			}
+			walk(s.Sections)
+		}
+	}
+	walk(doc.Sections)
 	if doc.Date.IsZero() {
 		if p, ok := content.ValuePos(file, src, "date"); ok {
 			c.add(p, Warning, RuleSignature, "没有成文日期：date 是空的，不印成文日期",

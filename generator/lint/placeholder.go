@@ -94,6 +94,7 @@ func Placeholders(doc *model.Document) []string {
 	for _, s := range doc.Authors {
 		add(s)
 	}
+	add(doc.Date.Blank)
 	add(doc.Note)
 	tables(doc.Appendix)
 	for _, s := range append(append([]string{doc.Imprint.Printer}, doc.Imprint.CC...), doc.Attendance.Present...) {

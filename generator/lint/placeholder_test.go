@@ -55,6 +55,10 @@ title = "[此处输入文件标题]"
 author = ""
 date = ""
 text = "［此处输入正文内容］，□□□。"
+
+[[section]]
+heading = "工作要求"
+text = ""
 `)
 	doc, err := content.Parse("t.toml", src)
 	if err != nil {
@@ -81,6 +85,7 @@ text = "［此处输入正文内容］，□□□。"
 		"t.toml:6:8: 缺项（警告）: 没有成文日期：date 是空的，不印成文日期",
 		"t.toml:7:9: 占位文字: 「［此处输入正文内容］」是占位文字，还没有改成实际内容",
 		"t.toml:7:20: 占位文字: 「□□□」是占位文字，还没有改成实际内容",
+		"t.toml:10:12: 缺项（警告）: 「一、工作要求」下面没有正文：text 是空的",
 	}
 	if !reflect.DeepEqual(found, want) {
 		t.Errorf("findings\n got %q\nwant %q", found, want)

@@ -22,12 +22,16 @@ func (p Pos) String() string {
 // Date is a calendar date, printed the way §7.3.5.4 asks: 2024年1月5日.
 type Date struct {
 	Year, Month, Day int
+	Blank            string // a template's blank date, printed as it stands: 20XX年XX月XX日
 }
 
 // IsZero reports whether the date is unset.
-func (d Date) IsZero() bool { return d.Year == 0 }
+func (d Date) IsZero() bool { return d.Year == 0 && d.Blank == "" }
 
 func (d Date) String() string {
+	if d.Blank != "" {
+		return d.Blank
+	}
 	if d.IsZero() {
 		return ""
 	}

@@ -24,8 +24,9 @@ func TestDateString(t *testing.T) {
 		d    Date
 		want string
 	}{
-		{Date{2024, 1, 10}, "2024年1月10日"},
-		{Date{2024, 12, 5}, "2024年12月5日"},
+		{Date{Year: 2024, Month: 1, Day: 10}, "2024年1月10日"},
+		{Date{Year: 2024, Month: 12, Day: 5}, "2024年12月5日"},
+		{Date{Blank: "20XX年XX月XX日"}, "20XX年XX月XX日"},
 		{Date{}, ""},
 	}
 	for _, tt := range tests {
