@@ -174,8 +174,8 @@ text = """
 第二段……
 """`
 
-// blankDate is a template's blank date: 20XX年XX月XX日, 2024年X月X日.
-var blankDate = regexp.MustCompile(`^[0-9X]{4}年[0-9X]{1,2}月[0-9X]{1,2}日$`)
+// blankDate is a template's blank date: 20XX年XX月XX日, 20××年×月×日.
+var blankDate = regexp.MustCompile(`^[0-9X×]{4}年[0-9X×]{1,2}月[0-9X×]{1,2}日$`)
 
 var layoutName = regexp.MustCompile(`^([\p{L}\p{N}_-]+|[^"\n]+\.toml)$`)
 
@@ -284,7 +284,7 @@ func (b *builder) date(key, meaning string, v any) model.Date {
 				fmt.Sprintf("写成 %s = %04d-%02d-%02d", key, v.Year(), v.Month(), v.Day()))
 		}
 	case string:
-		if s := strings.TrimSpace(v); blankDate.MatchString(s) && strings.Contains(s, "X") {
+		if s := strings.TrimSpace(v); blankDate.MatchString(s) && strings.ContainsAny(s, "X×") {
 			return model.Date{Blank: s} // a template's blank: gongwen check reports it
 		}
 		hint := "去掉引号，写成 " + key + " = 2024-01-10"

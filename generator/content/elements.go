@@ -94,7 +94,7 @@ var (
 	docNumber = regexp.MustCompile(`^(.+)〔([0-9]{4})〕([1-9][0-9]*)号$`)
 	// the same with the usual mistakes: other brackets, 第, leading zeros, no 号
 	// a template's 发文字号 left blank: XX发〔20XX〕XX号, 〔2020〕号, 第  号, [此处输入文号]号
-	numberBlank = regexp.MustCompile(`XX|□|[\[［【]此处|〕\s*(第\s*)?号$|^第\s*号$`)
+	numberBlank = regexp.MustCompile(`XX|×|□|[\[［【]此处|〕\s*(第\s*)?号$|^第\s*号$`)
 	looseNumber = regexp.MustCompile(`^(.+?)[\[【(（［｛{〔]\s*([0-9]{4})\s*[\]】)）］｝}〕]\s*第?\s*0*([0-9]+)\s*号?$`)
 )
 

@@ -181,7 +181,8 @@ type xrow struct {
 
 type xcell struct {
 	text   string
-	span   int  // w:gridSpan
+	lines  []string // the cell's paragraphs, for a table that lays out a 版头 or 版记
+	span   int      // w:gridSpan
 	merged bool // w:vMerge without restart: continues the cell above
 }
 
@@ -395,7 +396,8 @@ func (r *docReader) table() (*xtable, error) {
 					tb.rows = append(tb.rows, xrow{})
 				}
 				row := &tb.rows[len(tb.rows)-1]
-				row.cells = append(row.cells, xcell{text: cellText(items), span: props.span, merged: props.merged})
+				lines := cellLines(items)
+				row.cells = append(row.cells, xcell{text: joinText(lines), lines: lines, span: props.span, merged: props.merged})
 			case "Fallback", "del", "tblPr", "tblGrid":
 				if err := r.dec.Skip(); err != nil {
 					return tb, err
@@ -410,7 +412,10 @@ func (r *docReader) table() (*xtable, error) {
 }
 
 // cellText joins the paragraphs of a cell (and the cells of a table in it).
-func cellText(items []item) string {
+func cellText(items []item) string { return joinText(cellLines(items)) }
+
+// cellLines are the paragraphs of a cell (and the cells of a table in it).
+func cellLines(items []item) []string {
 	var parts []string
 	for _, it := range items {
 		switch {
@@ -428,7 +433,7 @@ func cellText(items []item) string {
 			}
 		}
 	}
-	return joinText(parts)
+	return parts
 }
 
 // joinText joins pieces of Chinese text without a space, but with one between
@@ -517,14 +522,18 @@ func docxBlocks(items []item, styles map[string]styleInfo, num *numbering) []blo
 // empty, so every row has as many cells as the table has columns.
 func tableBlock(t *xtable, where string) (block, bool) {
 	var rows [][]string
+	var lines [][]string
 	width := 0
 	header := 0
 	for i, r := range t.rows {
 		var cells []string
+		var rowLines []string
 		for _, c := range r.cells {
 			text := c.text
 			if c.merged {
 				text = ""
+			} else {
+				rowLines = append(rowLines, c.lines...)
 			}
 			cells = append(cells, text)
 			for k := 1; k < c.span; k++ {
@@ -539,6 +548,7 @@ func tableBlock(t *xtable, where string) (block, bool) {
 		}
 		width = max(width, len(cells))
 		rows = append(rows, cells)
+		lines = append(lines, rowLines)
 	}
 	if len(rows) == 0 {
 		return block{}, false
@@ -555,7 +565,7 @@ func tableBlock(t *xtable, where string) (block, bool) {
 	if !any {
 		return block{}, false
 	}
-	return block{where: where, table: rows, headerRows: max(header, 1)}, true
+	return block{where: where, table: rows, headerRows: max(header, 1), rowLines: lines}, true
 }
 
 // block turns a paragraph into a block: its text with its automatic number, and

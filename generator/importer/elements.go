@@ -18,12 +18,12 @@ import (
 // 〔2020〕号, 〔20XX〕第XX号, [此处输入文号]号, 第  号 (a 令号). The blanks are kept as
 // they are; gongwen check reports them as placeholders.
 const numberText = `(?:[^\s，。：；“”《》（）()]{1,20}[〔［\[][0-9]{4}[〕］\]][1-9][0-9]*号` +
-	`|[^\s，。：；“”《》（）()]{0,20}[〔［\[][0-9X]{4}[〕］\]]\s*(?:第\s*)?(?:[0-9]+|X+)?\s*号` +
-	`|[\[［【]此处[^\]］】]*[\]］】]号|第\s*X*\s*号)`
+	`|[^\s，。：；“”《》（）()]{0,20}[〔［\[][0-9X×]{4}[〕］\]]\s*(?:第\s*)?(?:[0-9]+|[X×]+)?\s*号` +
+	`|[\[［【]此处[^\]］】]*[\]］】]号|第\s*[X×]*\s*号)`
 
 var (
 	copyNoLine  = regexp.MustCompile(`^[0-9]{6}$`)
-	secrecyLine = regexp.MustCompile(`^(绝密|机密|秘密)(★.*)?$`)
+	secrecyLine = regexp.MustCompile(`^(绝密|机密|秘密|[×X]密)(★.*)?$`)
 	urgencyLine = regexp.MustCompile(`^(特急|加急)$`)
 	// 发文字号: 机关代字〔年份〕序号号, possibly with the 签发人 on the same line
 	docNumber = regexp.MustCompile(`(` + numberText + `)`)
@@ -37,7 +37,7 @@ var (
 	attachMore  = regexp.MustCompile(`^([0-9]+)[.．]\s*(.+)$`)
 	attachLabel = regexp.MustCompile(`^附件[0-9]*$`)
 	ccLine      = regexp.MustCompile(`^抄送[：:]\s*(.+)$`)
-	printLine   = regexp.MustCompile(`^(.+?)\s+([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日\s*印发$`)
+	printLine   = regexp.MustCompile(`^(.+?)\s+(\S+年\S+月\S+日)\s*印发$`)
 	attendLine  = regexp.MustCompile(`^(出席|请假|列席)[：:]\s*(.+)$`)
 	noteLine    = regexp.MustCompile(`^[（(](.+)[）)]$`)
 )
@@ -188,7 +188,7 @@ func (a *assembler) imprint(bs []block) []block {
 	for len(bs) > 0 {
 		t := strings.TrimSpace(bs[len(bs)-1].text)
 		if m := printLine.FindStringSubmatch(t); m != nil && im.Printer == "" && len(im.CC) == 0 {
-			date, ok := parseDate(m[2] + "年" + m[3] + "月" + m[4] + "日")
+			date, ok := parseDate(m[2])
 			if !ok {
 				break
 			}

@@ -64,6 +64,7 @@ type block struct {
 	toc    bool   // an entry of a table of contents
 
 	table      [][]string // a table's rows of cells; nil for a paragraph
+	rowLines   [][]string // each row's paragraphs, cell after cell (a DOCX's table)
 	headerRows int        // a table's header rows
 	caption    string     // a table's title, from the line above it
 	unit       string     // a table's 单位, from the line above it
@@ -162,7 +163,8 @@ func (a *assembler) layoutTables(bs []block) []block {
 		}
 		layout := false
 		for _, row := range b.table {
-			for _, c := range row {
+			// a cell, or the row's cells read as one line ("抄送：" | "XX局。")
+			for _, c := range append(row, strings.Join(nonEmpty(row), " ")) {
 				c = strings.TrimSpace(c)
 				layout = layout || numberLine.MatchString(c) || signerLine.MatchString(c) || ccLine.MatchString(c) || printLine.MatchString(c)
 			}
@@ -171,10 +173,18 @@ func (a *assembler) layoutTables(bs []block) []block {
 			out = append(out, b)
 			continue
 		}
-		for _, row := range b.table {
-			line := joinText(nonEmpty(row))
-			if line != "" {
-				out = append(out, block{text: line, where: b.where})
+		for i, row := range b.table {
+			// a row of one cell gives a line a paragraph (份号, 密级 and 紧急程度
+			// stacked in a cell); cells side by side make one line (发文字号 and
+			// 签发人, 印发机关 and 印发日期)
+			lines := []string{strings.Join(nonEmpty(row), " ")}
+			if len(nonEmpty(row)) == 1 && i < len(b.rowLines) {
+				lines = nonEmpty(b.rowLines[i])
+			}
+			for _, line := range lines {
+				if line != "" {
+					out = append(out, block{text: line, where: b.where})
+				}
 			}
 		}
 	}
@@ -300,9 +310,8 @@ func (a *assembler) tail(all []block) []block {
 		bs = append(bs[:sig:sig], bs[end:]...)
 	} else if n := len(bs); n > 0 {
 		date, ok := parseDate(bs[n-1].text)
-		if t := strings.Join(strings.Fields(bs[n-1].text), ""); blankDate.MatchString(t) && strings.Contains(t, "X") {
-			date, ok = model.Date{Blank: t}, true
-			a.note("%s：成文日期「%s」是模板的空白，原样印出；请改为 date = 2024-01-10", bs[n-1].where, t)
+		if date.Blank != "" {
+			a.note("%s：成文日期「%s」是模板的空白，原样印出；请改为 date = 2024-01-10", bs[n-1].where, date.Blank)
 		}
 		if ok {
 			d.Date = date
@@ -339,9 +348,6 @@ func (a *assembler) tail(all []block) []block {
 	}
 	return append(bs, appendix...)
 }
-
-// blankDate is a template's blank 成文日期: 20XX年XX月XX日.
-var blankDate = regexp.MustCompile(`^[0-9X]{4}年[0-9X]{1,2}月[0-9X]{1,2}日$`)
 
 // nameGap is the gap between the names of joint organs on one 署名 line: two or
 // more spaces, or ideographic spaces.

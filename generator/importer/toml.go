@@ -49,11 +49,7 @@ func (r *Result) TOML() []byte {
 	} else {
 		fmt.Fprintf(&b, "author = %s\n", quote(d.Author))
 	}
-	if d.Date.IsZero() || d.Date.Blank != "" {
-		fmt.Fprintf(&b, "date = %s\n", quote(d.Date.Blank))
-	} else {
-		fmt.Fprintf(&b, "date = %04d-%02d-%02d\n", d.Date.Year, d.Date.Month, d.Date.Day)
-	}
+	fmt.Fprintf(&b, "date = %s\n", dateValue(d.Date))
 	writeImprint(&b, d)
 	if len(d.Intro) > 0 {
 		b.WriteString("\n")
@@ -134,8 +130,17 @@ func writeImprint(b *strings.Builder, d *model.Document) {
 		fmt.Fprintf(b, "printer = %s\n", quote(im.Printer))
 	}
 	if !im.PrintDate.IsZero() {
-		fmt.Fprintf(b, "print_date = %04d-%02d-%02d\n", im.PrintDate.Year, im.PrintDate.Month, im.PrintDate.Day)
+		fmt.Fprintf(b, "print_date = %s\n", dateValue(im.PrintDate))
 	}
+}
+
+// dateValue writes a date as TOML: a local date, or "" and a template's blank
+// as strings.
+func dateValue(d model.Date) string {
+	if d.Year == 0 {
+		return quote(d.Blank)
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
 }
 
 // writeAttachments writes [[attachment]] tables.
