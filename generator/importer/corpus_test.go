@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -212,6 +213,55 @@ var corpusCases = []corpusCase{
 		headWant{"notice", "XXXX人民政府|发文机关二|发文机关三", "〔2020〕号", "XXXX人民政府|发文机关二|发文机关三"}, nil, []string{"文件"}),
 	template("gwa-xx4-downward-template.docx", "[此处输入文件标题]", "[此处输入主送机关]：",
 		headWant{"notice", "XXXX人民政府|发文机关二|发文机关三|发文机关四", "〔2020〕号", "XXXX人民政府|发文机关二|发文机关三|发文机关四"}, nil, []string{"文件"}),
+	// WPS-made (docProps/custom.xml KSOProductBuildVer) and Word-made files of
+	// others (see testdata/corpus/README.md): a GB/T 9704 specimen with every
+	// element, a 红头 template, 文书 templates with ${} fields, a company's 公文,
+	// a 决定 and three laws of the NPC, four 编制说明 reports
+	{file: "wps-risesoft-specimen.docx", title: "×××关于××××××××××的通告", recipient: "主送机关：",
+		outline: []string{
+			"段首:一、第一层级标题。", "  标题:（一）第二层级标题", "    标题:1.第三层级标题", "      标题:（1）第四层级标题",
+			"      标题:（2）第四层级标题", "    标题:2.第三层级标题", "  标题:（二）第二层级标题", "段首:二、第一层级标题。",
+			"段首:三、第一层级标题。", "段首:四、第一层级标题。", "  标题:（一）第二层级标题", "    标题:1.第三层级标题",
+			"      标题:（1）第四层级标题", "      标题:（2）第四层级标题", "    标题:2.第三层级标题", "  标题:（二）第二层级标题",
+			"段首:五、第一层级标题。", "段首:六、第一层级标题。"},
+		head: &headWant{"notice", "发文机关", "机关代字〔20××〕×号", "发文机关署名（比日期长）"}},
+	{file: "wps-risesoft-hongtou-template.docx", outline: []string{},
+		head: &headWant{"notice", "XX市XXXX有限公司", "XXXX发〔    〕  号", ""}},
+	plain("wps-jflow-beian-tongzhishu.docx", "有期徒刑罪犯提请${jxhjs} 有期徒刑罪犯提请${jxhjs}", "", []string{}),
+	plain("wps-jflow-gongshi-baogao.docx", "（监狱红头文）${jy}关于罪犯减刑公示情况的报告", "", []string{}),
+	plain("wps-jflow-jiancha-yijianshu.docx", "罪犯减刑征求检察机关意见书", "", nil),
+	plain("wps-jflow-jianxing-jianyishu.docx", "黑龙江省${jymc}报 请 减 刑 建 议 书", "", []string{}),
+	plain("wps-jflow-shouli-tongzhishu.docx", "受理通知书(存根) 受理通知书", "", []string{}),
+	plain("wps-jflow-tongbaoshu.docx", "涉黑罪犯${xm}提请减刑情况通报书", "", []string{}),
+	plain("wps-jflow-zhengqiu-yijianshu.docx", "三类罪犯减刑征求检察机关意见书", "", nil),
+	plain("word-ccflow-hongtou.docx", "济南驰骋信息技术有限公司公文", "", []string{}),
+	plain("wps-npc-decision.docx", "全国人民代表大会常务委员会关于授权国务院在中国（新疆）自由贸易试验区暂时调整适用《中华人民共和国种子法》有关规定的决定", "", nil),
+	// laws: 章, 节 and 条 are text (a 公文 has no such headings); the items of
+	// an article are checked as text, not as an outline
+	plain("wps-npc-law-deputies.docx", "中华人民共和国全国人民代表大会和地方各级人民代表大会代表法", "", nil),
+	plain("wps-npc-law-supervision.docx", "中华人民共和国监察法", "", nil),
+	plain("wps-npc-law-criminal-code.docx", "中华人民共和国刑法", "", nil),
+	plain("wps-chatchat-bianzhi-p1.docx", "NB/T XXXX－20YY核电厂定期安全评价 第1部分：通用要求编制说明", "", []string{
+		"标题:一、任务来源及计划要求", "标题:二、编制过程", "  标题:（一）征求意见稿", "  标题:（二）送审稿", "  标题:（三）报批稿",
+		"标题:三、调研和分析工作的情况", "标题:四、主要技术内容的说明", "  标题:（一）引入差异项定义",
+		"  标题:（二）确定PSR评价范围时，可以选定评价重点，此外，还可设置个性化的评价专项", "  段首:（三）用“评价依据”取代“安全基准”。",
+		"  标题:（四）修订版中给出了确定PSR所依据的现行安全标准和实践的方法和原则", "  标题:（五）增加一条内容“确定工作模式”",
+		"  标题:（六）增加一条“组建PSR技术团队“", "  标题:（七）将原标准中的“5.2.1 组织准备”扩展为“建立PSR项目管理体系”",
+		"  标题:（八）修订版中增加了关于PSR大纲内容的描述", "  标题:（九）增加一条内容“要素/专项评价方法”",
+		"  标题:（十）增加一条内容“差异项分析及处置”", "  标题:（十一）对“要素/专项报告”相关的内容进行扩展",
+		"  标题:（十二）增加一条内容“要素/专项之间的支持与配合”", "  标题:（十三）对总体评价部分的内容进行了调整",
+		"  标题:（十四）增加一条内容“过程管理”", "  标题:（十五）增加一章内容“定期安全评价后工作”",
+		"标题:五、与现行法律、标准的关系", "标题:六、实施标准的要求和措施的建议", "标题:七、参考资料", "标题:八、其他需要说明的问题"}),
+	plain("wps-chatchat-bianzhi-p6.docx", "NB/T 20442.6－2017核电厂定期安全评价指南第6部分：构筑物、系统和设备的实际状态编制说明", "", []string{
+		"标题:一、任务来源及计划要求", "标题:二、编制过程", "  标题:（一）征求意见稿", "  标题:（二）送审稿", "  标题:（三）报批稿", "标题:三、调研和分析工作的情况", "标题:四、主要技术内容的说明", "  段首:（一）删除“评价目的”章节中的“另外，本评价还应确认已有适当书面文件记录构筑物、系统和设备的状态”描述。", "  标题:（二）删除厂内外可用支持设施的评价内容", "  标题:（三）细化评价方法", "  标题:（四）“试验审查”改成“试验和监督评价”", "  标题:（五）增加评价内容和评价输出", "  标题:（六）修改现场检查的描述", "  标题:（七）引入差异项定义", "  标题:（八）增加一条内容“差异项分析及处置”", "  标题:（九）增加附录", "标题:五、与现行法律、标准的关系", "标题:六、实施标准的要求和措施的建议", "标题:七、参考资料", "标题:八、其他需要说明的问题"}),
+	plain("wps-chatchat-bianzhi-p7.docx", "NB/T 20442.7－2017核电厂定期安全审查指南第7部分：经验反馈编制说明", "", []string{
+		"标题:一、任务来源及计划要求", "标题:二、编制过程", "  标题:（一）征求意见稿", "  标题:（二）送审稿", "  标题:（三）报批稿", "标题:三、调研和分析工作的情况", "标题:四、主要技术内容的说明", "  标题:（一）将“审查”统一修订为“评价”", "  标题:（二）引入差异项定义", "  标题:（三）增加了术语定义", "  标题:（四）修改审查目的", "  段首:（五）将“审查输入”修改为“评价要求”，用“评价依据”取代“基准文件”。", "  段首:（六）补充了评价范围，增加事件及其纠正行动评价相关内容。", "  段首:（七）修改评价范围，修改经验反馈体系审查架构，将体系审查分为法规符合性评价、体系建设情况评价和体系运作情况评价三个方面。", "  段首:（八）细化评价方法。", "  段首:（九）增加 “差异项分析及处置” 内容。", "  段首:（十）修订评价流程。", "  段首:（十一）补充了“评价输出”。", "标题:五、与现行法律、标准的关系", "标题:六、实施标准的要求和措施的建议", "标题:七、参考资料", "标题:八、其他需要说明的问题"}),
+	plain("wps-chatchat-bianzhi-p12.docx", "NB/T XXXX－20YY核电厂定期安全评价 第12部分：设计编制说明", "", []string{
+		"标题:一、任务来源及计划要求", "标题:二、编制过程", "  标题:（一）征求意见稿", "标题:三、调研和分析工作的情况",
+		"标题:四、主要技术内容的说明", "  段首:（一）见“审查”修订为“评价”。", "  标题:（二）引入差异项定义",
+		"  标题:（三）新增部分“评价要点”", "  标题:（四）用“评价依据”取代“基准文件”", "  标题:（五）“其他安全要素的评价反馈”内容修订",
+		"  标题:（六）“评价方法”结构和内容修订", "  标题:（七）修订原“6.5 安全分析和风险评价”为“6.3.3 差异项分析和处理”",
+		"标题:五、与现行法律、标准的关系", "标题:六、实施标准的要求和措施的建议", "标题:七、参考资料", "标题:八、其他需要说明的问题"}),
 	plain("syn-textbox-header.docx", "关于开展2024年统计执法检查的通知", "各旗县区统计局：",
 		[]string{"标题:一、检查范围", "  段首:（一）工业企业重点核对产值、能耗指标。", "  段首:（二）服务业企业重点核对营业收入指标。", "标题:二、工作要求"}),
 	plain("syn-numbering-table.docx", "安宁旗统计局2023年统计工作总结", "",
@@ -258,6 +308,13 @@ func TestCorpus(t *testing.T) {
 				t.Fatal(err)
 			}
 			printedText := squeeze(folio.ReplaceAllString(string(txt), ""))
+			// in the order the PDF writes its lines: a cell's lines together, where
+			// the reading order above interleaves the lines of a row's cells
+			raw, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", pdf, "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			rawText := squeeze(string(raw))
 			for _, n := range footnoteRE.FindAllString(printedText, -1) {
 				t.Logf("footnote kept where it stands: %s", n)
 			}
@@ -301,7 +358,7 @@ func TestCorpus(t *testing.T) {
 			for _, c := range cells {
 				n := utf8.RuneCountInString(c)
 				totalChars += n
-				if strings.Contains(printedText, c) {
+				if strings.Contains(printedText, c) || strings.Contains(rawText, c) {
 					found++
 					chars += n
 				} else {
@@ -383,6 +440,8 @@ var (
 	cellRE     = regexp.MustCompile(`(?s)<w:tc>.*?</w:tc>`)
 	textRE     = regexp.MustCompile(`(?s)<w:t(?: [^>]*)?>(.*?)</w:t>`)
 	tocStyle   = regexp.MustCompile(`<w:pStyle w:val="(?i:toc)`)
+	// a style's id and its name toc N
+	tocStyleName = regexp.MustCompile(`(?s)<w:style [^>]*w:styleId="([^"]+)"[^>]*>\s*<w:name w:val="(?i:toc) ?[0-9]"`)
 )
 
 // sourceParagraphs reads the text of a DOCX independently of the importer: every
@@ -397,6 +456,18 @@ func sourceParagraphs(t *testing.T, data []byte) (paras, cells []string) {
 	doc, err := readPart(zr, "word/document.xml")
 	if err != nil {
 		t.Fatal(err)
+	}
+	// a table of contents: paragraphs in a style named toc N (WPS numbers its
+	// style ids, so the names are read from styles.xml)
+	toc := tocStyle
+	if styles, err := readPart(zr, "word/styles.xml"); err == nil {
+		var ids []string
+		for _, m := range tocStyleName.FindAllStringSubmatch(string(styles), -1) {
+			ids = append(ids, regexp.QuoteMeta(m[1]))
+		}
+		if len(ids) > 0 {
+			toc = regexp.MustCompile(`<w:pStyle w:val="(?:(?i:toc)|(?:` + strings.Join(ids, "|") + `)")`)
+		}
 	}
 	body := fallbackRE.ReplaceAllString(string(doc), "")
 	text := func(chunk string) string {
@@ -413,7 +484,7 @@ func sourceParagraphs(t *testing.T, data []byte) (paras, cells []string) {
 		}
 	}
 	for _, chunk := range paraEnd.Split(cellRE.ReplaceAllString(body, "</w:p>"), -1) {
-		if s := text(chunk); s != "" && !tocStyle.MatchString(chunk) && !isContentsHeading(s) {
+		if s := text(chunk); s != "" && !toc.MatchString(chunk) && !isContentsHeading(s) {
 			paras = append(paras, s)
 		}
 	}
@@ -421,5 +492,14 @@ func sourceParagraphs(t *testing.T, data []byte) (paras, cells []string) {
 }
 
 func xmlUnescape(s string) string {
+	s = charRef.ReplaceAllStringFunc(s, func(ref string) string {
+		n, err := strconv.ParseInt(strings.Trim(ref, "&#x;"), map[bool]int{true: 16, false: 10}[strings.HasPrefix(ref, "&#x")], 32)
+		if err != nil {
+			return ref
+		}
+		return string(rune(n))
+	})
 	return strings.NewReplacer("&lt;", "<", "&gt;", ">", "&quot;", "\"", "&apos;", "'", "&amp;", "&").Replace(s)
 }
+
+var charRef = regexp.MustCompile(`&#x?[0-9a-fA-F]+;`)

@@ -181,9 +181,9 @@ type xrow struct {
 
 type xcell struct {
 	text   string
-	lines  []string // the cell's paragraphs, for a table that lays out a 版头 or 版记
-	span   int      // w:gridSpan
-	merged bool // w:vMerge without restart: continues the cell above
+	lines  []cellLine // the cell's paragraphs, for a table that only lays lines out
+	span   int        // w:gridSpan
+	merged bool       // w:vMerge without restart: continues the cell above
 }
 
 // docReader reads the body of word/document.xml.
@@ -397,7 +397,7 @@ func (r *docReader) table() (*xtable, error) {
 				}
 				row := &tb.rows[len(tb.rows)-1]
 				lines := cellLines(items)
-				row.cells = append(row.cells, xcell{text: joinText(lines), lines: lines, span: props.span, merged: props.merged})
+				row.cells = append(row.cells, xcell{text: joinLines(lines), lines: lines, span: props.span, merged: props.merged})
 			case "Fallback", "del", "tblPr", "tblGrid":
 				if err := r.dec.Skip(); err != nil {
 					return tb, err
@@ -411,23 +411,37 @@ func (r *docReader) table() (*xtable, error) {
 	}
 }
 
+// cellLine is a paragraph of a table cell, and whether it is centred.
+type cellLine struct {
+	text   string
+	center bool
+}
+
 // cellText joins the paragraphs of a cell (and the cells of a table in it).
-func cellText(items []item) string { return joinText(cellLines(items)) }
+func cellText(items []item) string { return joinLines(cellLines(items)) }
+
+func joinLines(lines []cellLine) string {
+	parts := make([]string, len(lines))
+	for i, l := range lines {
+		parts[i] = l.text
+	}
+	return joinText(parts)
+}
 
 // cellLines are the paragraphs of a cell (and the cells of a table in it).
-func cellLines(items []item) []string {
-	var parts []string
+func cellLines(items []item) []cellLine {
+	var parts []cellLine
 	for _, it := range items {
 		switch {
 		case it.para != nil:
 			if s := strings.TrimSpace(clean(it.para.text())); s != "" {
-				parts = append(parts, s)
+				parts = append(parts, cellLine{s, it.para.center})
 			}
 		case it.table != nil:
 			for _, row := range it.table.rows {
 				for _, c := range row.cells {
 					if c.text != "" && !c.merged {
-						parts = append(parts, c.text)
+						parts = append(parts, cellLine{c.text, false})
 					}
 				}
 			}
@@ -522,12 +536,12 @@ func docxBlocks(items []item, styles map[string]styleInfo, num *numbering) []blo
 // empty, so every row has as many cells as the table has columns.
 func tableBlock(t *xtable, where string) (block, bool) {
 	var rows [][]string
-	var lines [][]string
+	var lines [][]cellLine
 	width := 0
 	header := 0
 	for i, r := range t.rows {
 		var cells []string
-		var rowLines []string
+		var rowLines []cellLine
 		for _, c := range r.cells {
 			text := c.text
 			if c.merged {

@@ -15,10 +15,10 @@ import (
 // gongwen and the standard write it, and only values content.Parse accepts are kept.
 
 // numberText is a 发文字号, or a Word template's blank of one: XX发〔20XX〕XX号,
-// 〔2020〕号, 〔20XX〕第XX号, [此处输入文号]号, 第  号 (a 令号). The blanks are kept as
+// 〔2020〕号, 〔20XX〕第XX号, XX发〔    〕  号, [此处输入文号]号, 第  号 (a 令号). The blanks are kept as
 // they are; gongwen check reports them as placeholders.
 const numberText = `(?:[^\s，。：；“”《》（）()]{1,20}[〔［\[][0-9]{4}[〕］\]][1-9][0-9]*号` +
-	`|[^\s，。：；“”《》（）()]{0,20}[〔［\[][0-9X×]{4}[〕］\]]\s*(?:第\s*)?(?:[0-9]+|[X×]+)?\s*号` +
+	`|[^\s，。：；“”《》（）()]{0,20}[〔［\[](?:[0-9X×]{4}|\s*)[〕］\]]\s*(?:第\s*)?(?:[0-9]+|[X×]+)?\s*号` +
 	`|[\[［【]此处[^\]］】]*[\]］】]号|第\s*[X×]*\s*号)`
 
 var (
@@ -31,6 +31,9 @@ var (
 	// sentence that cites one
 	numberLine = regexp.MustCompile(`^(?:[0-9]{6}\s+)?` + numberText + `(\s*签发人[：:].*)?$`)
 	issueLine  = regexp.MustCompile(`^第[0-9]+期$`)
+	// caseNumber is a 文书's number under its title, the year in brackets first:
+	// （2024）黑狱减通字第12号. It ends the title; it is not a 版头.
+	caseNumber = regexp.MustCompile(`^[（(〔［\[][^）)〕］\]\s]{1,12}[）)〕］\]][^\s，。：；]{1,20}字第\s*[0-9X×]*\s*号$`)
 	signerLine = regexp.MustCompile(`签发人[：:]\s*(.+)$`)
 	// 附件说明: 附件：1.标题 or 附件：标题, then 2.标题 …
 	attachFirst = regexp.MustCompile(`^附\s*件[：:]\s*(?:([0-9]+)[.．]\s*)?(.+)$`)

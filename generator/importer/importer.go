@@ -63,12 +63,12 @@ type block struct {
 	box    bool   // in a text box or frame
 	toc    bool   // an entry of a table of contents
 
-	table      [][]string // a table's rows of cells; nil for a paragraph
-	rowLines   [][]string // each row's paragraphs, cell after cell (a DOCX's table)
-	headerRows int        // a table's header rows
-	caption    string     // a table's title, from the line above it
-	unit       string     // a table's 单位, from the line above it
-	appendix   bool       // a 附表: labelled 附表 after the text
+	table      [][]string   // a table's rows of cells; nil for a paragraph
+	rowLines   [][]cellLine // each row's paragraphs, cell after cell (a DOCX's table)
+	headerRows int          // a table's header rows
+	caption    string       // a table's title, from the line above it
+	unit       string       // a table's 单位, from the line above it
+	appendix   bool         // a 附表: labelled 附表 after the text
 }
 
 // assembler builds the document from blocks.
@@ -77,6 +77,7 @@ type assembler struct {
 	notes     []string
 	stack     []*model.Section // the open sections, one per level
 	hadHeader bool             // a 版头 was read before the title
+	spaced    int              // paragraphs whose runs of spaces became one
 
 	// For counts: the count of each label and value, the names taken, and the last
 	// number suffix used for each name.
@@ -102,11 +103,30 @@ func assemble(bs []block, opt Options) *Result {
 	bs = a.tail(bs)
 	a.body(bs)
 	a.fill()
+	if a.spaced > 0 {
+		a.note("%d 段里用来对齐的连续空格改为一个空格", a.spaced)
+	}
 	if opt.Counts {
 		a.counts()
 	}
 	return &Result{Doc: a.doc, Notes: a.notes, source: opt.Source}
 }
+
+// squeezeSpaces makes a run of spaces, which a source types to line things up,
+// one space: the program sets the lines.
+func (a *assembler) squeezeSpaces(s string, run *regexp.Regexp) string {
+	t := run.ReplaceAllString(s, " ")
+	if t != s {
+		a.spaced++
+	}
+	return t
+}
+
+var (
+	spaceRun = regexp.MustCompile(`[ \t　]{2,}`)
+	// a title may space its few characters out (证  明): only long runs go
+	titleSpaceRun = regexp.MustCompile(`[ \t　]{4,}`)
+)
 
 // clean drops control characters other than tab and line break: invisible, and not
 // allowed in a TOML string, not even escaped.
@@ -161,7 +181,8 @@ func (a *assembler) layoutTables(bs []block) []block {
 			out = append(out, b)
 			continue
 		}
-		layout := false
+		// a table of one column only places lines: a 版头 or a cover set in a table
+		layout := b.rowLines != nil && len(b.table[0]) == 1
 		for _, row := range b.table {
 			// a cell, or the row's cells read as one line ("抄送：" | "XX局。")
 			for _, c := range append(row, strings.Join(nonEmpty(row), " ")) {
@@ -173,17 +194,22 @@ func (a *assembler) layoutTables(bs []block) []block {
 			out = append(out, b)
 			continue
 		}
+		why := "版头或版记"
+		if len(b.table[0]) == 1 {
+			why = "只有一列"
+		}
+		a.note("%s：表格只用来排版（%s），读作段落", b.where, why)
 		for i, row := range b.table {
 			// a row of one cell gives a line a paragraph (份号, 密级 and 紧急程度
 			// stacked in a cell); cells side by side make one line (发文字号 and
 			// 签发人, 印发机关 and 印发日期)
-			lines := []string{strings.Join(nonEmpty(row), " ")}
+			lines := []cellLine{{text: strings.Join(nonEmpty(row), " ")}}
 			if len(nonEmpty(row)) == 1 && i < len(b.rowLines) {
-				lines = nonEmpty(b.rowLines[i])
+				lines = b.rowLines[i]
 			}
 			for _, line := range lines {
-				if line != "" {
-					out = append(out, block{text: line, where: b.where})
+				if line.text != "" {
+					out = append(out, block{text: line.text, center: line.center, where: b.where})
 				}
 			}
 		}
@@ -220,7 +246,7 @@ func (a *assembler) head(bs []block) []block {
 	for len(bs) > 1 && len(lines) < 3 {
 		b := bs[0]
 		t := strings.TrimSpace(b.text)
-		if b.table != nil || numberLine.MatchString(t) {
+		if b.table != nil || numberLine.MatchString(t) || caseNumber.MatchString(t) {
 			break
 		}
 		first := len(lines) == 0
@@ -243,14 +269,18 @@ func (a *assembler) head(bs []block) []block {
 		}
 		for _, l := range strings.Split(b.text, "\n") {
 			if l = strings.TrimSpace(l); l != "" {
-				lines = append(lines, l)
+				lines = append(lines, a.squeezeSpaces(l, titleSpaceRun))
 			}
 		}
 		bs = bs[1:]
-		if !marked && len(bs) > 0 && (recipientLike(strings.TrimSpace(bs[0].text)) || docKind.MatchString(t) ||
+		if !marked && len(bs) > 0 && !kindLine(bs[0]) && (recipientLike(strings.TrimSpace(bs[0].text)) || docKind.MatchString(t) ||
 			!bs[0].center && !b.center && utf8.RuneCountInString(t) > 15) {
 			break // a line that names the kind of document, or a long uncentred line, ends the title
 		}
+	}
+	if len(lines) == 3 && len(bs) > 1 && kindLine(bs[0]) && !marked {
+		lines = append(lines, strings.TrimSpace(bs[0].text)) // 编制说明 under a three-line name
+		bs = bs[1:]
 	}
 done:
 	switch len(lines) {
@@ -266,6 +296,13 @@ done:
 		bs = bs[1:]
 	}
 	return bs
+}
+
+// kindLine reports whether a line only names the kind of document, as the last
+// line of a title: 编制说明, 通知.
+func kindLine(b block) bool {
+	t := strings.TrimSpace(b.text)
+	return b.table == nil && utf8.RuneCountInString(t) <= 8 && docKind.MatchString(t) && titleLike(t, true)
 }
 
 // tail takes the 署名 and 成文日期 from the end of bs and returns the rest.

@@ -90,6 +90,7 @@ func levels(bs []block) []plan {
 			}
 		}
 	}
+	list := listItems(bs)
 	type open struct {
 		form string
 		rank int
@@ -97,10 +98,13 @@ func levels(bs []block) []plan {
 	var stack []open
 	out := make([]plan, len(bs))
 	for i, b := range bs {
-		if b.table != nil {
+		if b.table != nil || list[i] {
 			continue
 		}
 		text := strings.TrimSpace(b.text)
+		if numberLine.MatchString(text) || caseNumber.MatchString(text) {
+			continue // a document's number, whatever its style says
+		}
 		num, form, rank := typedNumber(text)
 		switch {
 		case num != "" && (b.kind == kindHeading || b.auto != "" || !styledOnly):
@@ -137,6 +141,34 @@ func levels(bs []block) []plan {
 	return out
 }
 
+// listItems marks the lines of enumerations in the text: a run of adjacent lines
+// numbered alike of which one ends in ；or ，(（一）出席会议；（二）提出议案；…（七）
+// 其他权利。). They stay text with their numbers, as in a law's article.
+func listItems(bs []block) []bool {
+	out := make([]bool, len(bs))
+	for i := 0; i < len(bs); {
+		_, form, _ := typedNumber(strings.TrimSpace(bs[i].text))
+		if form == "" || bs[i].table != nil || bs[i].kind == kindHeading && bs[i].auto == "" {
+			i++
+			continue
+		}
+		j, clause := i, false
+		for ; j < len(bs) && bs[j].table == nil; j++ {
+			t := strings.TrimSpace(bs[j].text)
+			if _, f, _ := typedNumber(t); f != form {
+				break
+			}
+			last, _ := utf8.DecodeLastRuneInString(t)
+			clause = clause || strings.ContainsRune("；，;,", last)
+		}
+		for k := i; k < j; k++ {
+			out[k] = clause
+		}
+		i = max(j, i+1)
+	}
+	return out
+}
+
 // styledHeading reports whether a paragraph with a heading style reads like a
 // heading: short, and not several sentences.
 func styledHeading(b block) bool {
@@ -167,12 +199,14 @@ func (a *assembler) body(bs []block) {
 		if i+1 < len(bs) && plans[i+1].heading && plans[i+1].depth <= pl.depth {
 			sibling = true
 		}
-		a.heading(b, pl, sibling)
+		textNext := i+1 < len(bs) && bs[i+1].table == nil && !plans[i+1].heading
+		a.heading(b, pl, sibling, textNext)
 	}
 }
 
-// heading adds a section for a heading line.
-func (a *assembler) heading(b block, pl plan, sibling bool) {
+// heading adds a section for a heading line. sibling says the next heading at
+// this depth or above follows, textNext that a paragraph follows.
+func (a *assembler) heading(b block, pl plan, sibling, textNext bool) {
 	text := strings.TrimSpace(b.text)
 	rest := stripNumbers(text)
 
@@ -198,6 +232,10 @@ func (a *assembler) heading(b block, pl plan, sibling bool) {
 		// （1）工业企业重点核对…指标。 followed by （2）: an item, not a heading
 		s.Heading, s.RunIn = rest, true
 		s.Body = append(s.Body, &model.Paragraph{Lead: s})
+	case textNext && strings.ContainsRune(sentenceEnd, last):
+		// a sentence on its own line, then its text: a run-in heading that keeps
+		// its 。, the next paragraph its text (paragraph), so no mark is lost
+		s.Heading, s.RunIn = rest, true
 	default:
 		heading := strings.TrimRight(rest, headingEnd)
 		if heading == "" {
@@ -229,9 +267,12 @@ func (a *assembler) open(depth int, typed, where string) *model.Section {
 
 // paragraph adds a paragraph to the innermost open section, or before the first one.
 func (a *assembler) paragraph(text string) {
-	p := &model.Paragraph{Spans: []model.Span{{Text: text}}}
+	p := &model.Paragraph{Spans: []model.Span{{Text: a.squeezeSpaces(text, spaceRun)}}}
 	if n := len(a.stack); n > 0 {
 		s := a.stack[n-1]
+		if s.RunIn && len(s.Body) == 0 {
+			p.Lead = s
+		}
 		s.Body = append(s.Body, p)
 		return
 	}

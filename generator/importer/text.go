@@ -127,8 +127,12 @@ var docKind = regexp.MustCompile(`(通知|通报|报告|请示|意见|决定|批
 func recipientLike(s string) bool {
 	last, _ := utf8.DecodeLastRuneInString(s)
 	return (last == '：' || last == ':') && utf8.RuneCountInString(s) <= 60 &&
-		!strings.ContainsAny(s, "。；！？") && stripNumbers(s) == s
+		!strings.ContainsAny(s, "。；！？") && stripNumbers(s) == s && !introLine.MatchString(s)
 }
+
+// introLine is a line that introduces what follows rather than naming organs: a
+// law's article (第七条 代表享有下列权利：), 现将有关事项通知如下：.
+var introLine = regexp.MustCompile(`^第[0-9零一二三四五六七八九十百千]+[条章节]|如下[：:]$|下列\S*[：:]$`)
 
 // authorLike reports whether a line can be the 署名: short, no punctuation.
 func authorLike(s string) bool {

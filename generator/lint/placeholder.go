@@ -15,7 +15,7 @@ const RulePlaceholder = "占位文字"
 // import keeps: □□□, ×××, [此处输入正文内容], a 发文字号 without its 序号 (〔2020〕号,
 // 第  号).
 // XX旗 is not one: the samples name their made-up banner (旗) so.
-var placeholder = regexp.MustCompile(`（请填写[^（）]*）|X{2,}|×{2,}|…{2,}|□+|[\[［【]此处[^\]］】]*[\]］】]|〔[0-9X×]{4}〕(第\s*)?号|^第\s+号$`)
+var placeholder = regexp.MustCompile(`（请填写[^（）]*）|X{2,}|×{2,}|…{2,}|□+|[\[［【]此处[^\]］】]*[\]］】]|〔(?:[0-9X×]{4}|\s*)〕\s*(第\s*)?号|^第\s+号$`)
 
 // findPlaceholders returns the byte ranges of the placeholders in s.
 func findPlaceholders(s string) [][]int {
