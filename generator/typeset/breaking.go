@@ -309,7 +309,14 @@ func (b *breaker) end(start int, avail Pt, first, glue bool) (int, []squeezeAt) 
 	case end == start:
 		return start + 1, nil // a character wider than the line
 	}
-	return end, nil // a piece wider than the line is cut
+	// a piece wider than the line is cut, where the 禁则 allow: not before a
+	// closing mark, not after an opening one (${name} in a narrow cell)
+	for cut := end; cut-1 > start; cut-- {
+		if !noStartSet[g[cut].r] && !noEndSet[g[cut-1].r] {
+			return cut, nil
+		}
+	}
+	return end, nil
 }
 
 // opportunity reports whether a line may break before g[i]; glue keeps names whole.

@@ -51,6 +51,7 @@ func TestBreakLines(t *testing.T) {
 		{"ellipsis never splits", "一二三四……五", 5, []string{"一二三", "四……五"}},
 		{"latin word kept whole", "一二abcdefgh", 4, []string{"一二", "abcdefgh"}},
 		{"word wider than the line is cut", "abcdefghijkl", 4, []string{"abcdefgh", "ijkl"}},
+		{"a cut word keeps its closing brace", "${abcdef}", 4, []string{"${abcde", "f}"}},
 		{"space breaks and is dropped", "ab cd ef gh", 2.5, []string{"ab cd", "ef gh"}},
 		{"several closing marks", "一二三四五）。”六", 5, []string{"一二三四", "五）。”六"}},
 		{"pushing leaves one cell", "一二三四，五六七八", 5, []string{"一二三四，", "五六七八"}},
