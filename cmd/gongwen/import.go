@@ -20,7 +20,8 @@ const importHelp = `用法 Usage: gongwen import 文稿.txt|文稿.docx [-o 文�
 
 把已有的文稿（纯文本 .txt 或 Word、WPS 的 .docx）转成 gongwen 的内容文件：标题、主送机关、
 各级标题（一、（一）1.（1）：手写的编号去掉，由程序重新编号）、段首标题、正文段落，以及
-末尾的署名和成文日期。纯文本每行一段；文稿没有标题、署名或日期时填入占位文字。
+末尾的署名和成文日期。纯文本每行一段；文稿没有标题、署名或日期时写空值（title = "" 等），不印占位文字。
+.doc、.wps 文件若是 WPS 另存的 .docx 格式也能导入；旧的二进制格式请先另存为 .docx。
 加 --counts 时，“开展学习9次”“100余次”这样的数字提取为计数，正文中改为引用。
 默认写到当前目录下的“文稿名.toml”，不覆盖已有的文件：--force 只能覆盖 gongwen import 自己生成的
 文件（第一行是“# 内容文件：由 gongwen import”），不能覆盖手写的内容文件；.toml 文件不能导入；-o - 写到屏幕。
@@ -68,7 +69,7 @@ func importFlags(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
 			fmt.Fprintf(stderr, "无法读取文稿 %v\n", err)
 			return exitContent
 		}
-		res, err := importFile(input, data, importer.Options{Counts: *counts, Source: filepath.Base(input), Printable: fontsPrint()})
+		res, err := importer.File(input, data, importer.Options{Counts: *counts, Source: filepath.Base(input), Printable: fontsPrint()})
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", input, err)
 			return exitContent
@@ -99,19 +100,6 @@ func importFlags(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
 // maxImport is the largest document imported: a .docx with photographs may be tens
 // of megabytes. Plain text is held to the content file's limit.
 const maxImport = 64 << 20
-
-// importFile imports a DOCX (by its extension or its zip signature) or plain text.
-func importFile(name string, data []byte, opt importer.Options) (*importer.Result, error) {
-	switch ext := strings.ToLower(filepath.Ext(name)); {
-	case ext == ".doc" || ext == ".wps":
-		return nil, fmt.Errorf("不能直接读取 %s 文件：请先在 Word 或 WPS 中“另存为” .docx，再导入", ext)
-	case ext == ".docx" || bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		return importer.DOCX(data, opt)
-	case len(data) > content.MaxFileSize:
-		return nil, fmt.Errorf("文稿太大（%s）：纯文本文稿最多 %s", safefile.Size(int64(len(data))), safefile.Size(content.MaxFileSize))
-	}
-	return importer.Text(data, opt)
-}
 
 // fontsPrint reports whether a font of the default layout, or one of its fallbacks,
 // prints a character; nil when the fonts cannot be loaded (the build says why).

@@ -415,7 +415,7 @@ func (s *Server) importFile(r *http.Request) (any, error) {
 		if err := decode(r, &req); err != nil {
 			return nil, err
 		}
-		if err := plainName(req.File, ".docx", ".txt"); err != nil {
+		if err := plainName(req.File, ".docx", ".dotx", ".doc", ".wps", ".txt"); err != nil {
 			return nil, err
 		}
 		var err error
@@ -439,12 +439,10 @@ func (s *Server) importFile(r *http.Request) (any, error) {
 	var res *importer.Result
 	var err error
 	switch ext {
-	case ".docx":
-		res, err = importer.DOCX(data, opt)
-	case ".txt":
-		res, err = importer.Text(data, opt)
+	case ".docx", ".dotx", ".doc", ".wps", ".txt":
+		res, err = importer.File(name, data, opt)
 	default:
-		return nil, fmt.Errorf("只能导入 .docx 或 .txt 文稿，不能导入「%s」", name)
+		return nil, fmt.Errorf("只能导入 .docx、.doc、.wps 或 .txt 文稿，不能导入「%s」", name)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s：%w", name, err)

@@ -257,7 +257,7 @@ func (s *Server) files() []string {
 	entries, _ := fs.ReadDir(s.root.FS(), ".")
 	for _, e := range entries {
 		ext := strings.ToLower(filepath.Ext(e.Name()))
-		if e.Type().IsRegular() && (ext == ".toml" || ext == ".docx" || ext == ".txt") && !strings.HasPrefix(e.Name(), ".") {
+		if e.Type().IsRegular() && (ext == ".toml" || ext == ".docx" || ext == ".dotx" || ext == ".doc" || ext == ".wps" || ext == ".txt") && !strings.HasPrefix(e.Name(), ".") {
 			out = append(out, e.Name())
 		}
 	}

@@ -113,7 +113,7 @@ function drawStart(st) {
     li.onclick = () => f.toLowerCase().endsWith('.toml') ? openFile(f) : importLocal(f);
     list.append(li);
   }
-  if (!st.files.length) list.innerHTML = '<li class="muted">（没有 .toml、.docx 或 .txt 文件）</li>';
+  if (!st.files.length) list.innerHTML = '<li class="muted">（没有 .toml、.docx、.doc、.wps 或 .txt 文件）</li>';
   const sel = $('#new-preset');
   if (!sel.options.length) {
     for (const p of st.presets) sel.add(new Option(`${p.name}：${p.description}`, p.name));
