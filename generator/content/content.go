@@ -259,7 +259,8 @@ func (b *builder) document(raw map[string]any) {
 		labelAppendix(d.Appendix)
 	}
 	b.elements(raw)
-	if len(b.errs) == 0 && len(d.Intro) == 0 && len(d.Sections) == 0 {
+	// a form is a table alone
+	if len(b.errs) == 0 && len(d.Intro) == 0 && len(d.Sections) == 0 && len(d.Appendix) == 0 {
 		b.errAt(len(b.l.src), "", "正文是空的", "写上 text（开头的段落）或至少一个 [[section]] 章节")
 	}
 }

@@ -98,6 +98,21 @@ var (
 	looseNumber = regexp.MustCompile(`^(.+?)[\[【(（［｛{〔]\s*([0-9]{4})\s*[\]】)）］｝}〕]\s*第?\s*0*([0-9]+)\s*号?$`)
 )
 
+// NormalNumber writes a 发文字号 with the usual mistakes — other brackets, 第,
+// leading zeros, no 号 — the way §7.2.5 asks: 卓正发[2018]001号 → 卓正发〔2018〕1号.
+// ok is false when n is right already or is no 发文字号.
+func NormalNumber(n string) (string, bool) {
+	n = strings.TrimSpace(n)
+	if docNumber.MatchString(n) || numberBlank.MatchString(n) {
+		return n, false
+	}
+	m := looseNumber.FindStringSubmatch(n)
+	if m == nil || m[3] == "0" || strings.Trim(m[3], "0") == "" {
+		return n, false
+	}
+	return m[1] + "〔" + m[2] + "〕" + strings.TrimLeft(m[3], "0") + "号", true
+}
+
 // docNumber checks a 发文字号: the year in 六角括号 〔〕, a 序号 without 第 or leading
 // zeros, ending in 号.
 func (b *builder) docNumber(n string) {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/gongwen/gongwen/generator/content"
 	"github.com/gongwen/gongwen/generator/model"
 )
 
@@ -102,6 +103,10 @@ func (a *assembler) header(bs []block) []block {
 		h.Number = m[1]
 	} else {
 		h.Number = t // 第1期
+	}
+	if n, ok := content.NormalNumber(h.Number); ok {
+		a.note("%s：发文字号「%s」改为规范的写法「%s」（年份用六角括号，序号不编虚位、不加“第”）", bs[k].where, h.Number, n)
+		h.Number = n
 	}
 	// the 签发人 on the number's line, or on a line of its own after it
 	if m := signerLine.FindStringSubmatch(t); m != nil {

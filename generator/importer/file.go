@@ -7,20 +7,28 @@ import (
 	"strings"
 
 	"github.com/gongwen/gongwen/generator/content"
+	"github.com/gongwen/gongwen/internal/cfb"
 	"github.com/gongwen/gongwen/internal/safefile"
 )
 
 // File imports a document by what it holds, whatever its name says: an Office
-// Open XML package (a .docx or .dotx, or a .doc or .wps that WPS saved as one)
-// or plain text. An old binary Word or WPS file and an RTF file are refused with
-// the way out.
+// Open XML package (a .docx or .dotx, or a .doc or .wps that WPS saved as one),
+// a Word 97–2003 binary file (.doc, and WPS's .wps in that format) or plain text.
+// An RTF file, and a binary file that cannot be read, are refused with the way
+// out: save it as .docx.
 func File(name string, data []byte, opt Options) (*Result, error) {
 	ext := strings.ToLower(filepath.Ext(name))
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		return DOCX(data, opt)
-	case bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")) || len(data) < 8 && (ext == ".doc" || ext == ".wps"):
-		return nil, fmt.Errorf("不能直接读取 %s：这是 Word 97–2003 或 WPS 的旧格式文件，请先在 Word 或 WPS 中“另存为” .docx，再导入", ext)
+	case bytes.HasPrefix(data, cfb.Signature):
+		r, err := DOC(data, opt)
+		if err != nil {
+			return nil, fmt.Errorf("%w；请先在 Word 或 WPS 中“另存为” .docx，再导入", err)
+		}
+		return r, nil
+	case len(data) < 8 && (ext == ".doc" || ext == ".wps"):
+		return nil, fmt.Errorf("不能读取 %s：文件不完整；请先在 Word 或 WPS 中“另存为” .docx，再导入", ext)
 	case bytes.HasPrefix(data, []byte(`{\rtf`)):
 		return nil, fmt.Errorf("不能直接读取 RTF 文件：请先在 Word 或 WPS 中“另存为” .docx，再导入")
 	case ext == ".docx" || ext == ".dotx" || ext == ".doc" || ext == ".wps":

@@ -7,10 +7,14 @@ import (
 )
 
 // TestFile imports by what a file holds: WPS saves Office Open XML under .wps and
-// .doc names (the specimen of the corpus is a 公文样章.wps); old binary files and
-// RTF are refused with the way out.
+// .doc names (the specimen of the corpus is a 公文样章.wps); a Word 97–2003 file
+// is read as one; a damaged binary file and RTF are refused with the way out.
 func TestFile(t *testing.T) {
 	docx, err := os.ReadFile("testdata/corpus/wps-risesoft-specimen.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := os.ReadFile("testdata/doc/wps-risesoft-specimen.doc")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -22,8 +26,11 @@ func TestFile(t *testing.T) {
 	}{
 		{"公文样章.wps", docx, "×××关于××××××××××的通告", ""},
 		{"样章.doc", docx, "×××关于××××××××××的通告", ""},
-		{"old.doc", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00"), "", "Word 97–2003 或 WPS 的旧格式"},
-		{"old.wps", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00"), "", "另存为” .docx"},
+		{"binary.doc", doc, "×××关于××××××××××的通告", ""},
+		{"binary.wps", doc, "×××关于××××××××××的通告", ""},
+		{"damaged.doc", doc[:1024], "", "复合文档结构损坏）；请先在 Word 或 WPS 中“另存为” .docx"},
+		{"damaged.wps", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00"), "", "另存为” .docx"},
+		{"tiny.doc", []byte("\xd0\xcf"), "", "文件不完整"},
 		{"saved-as-rtf.doc", []byte(`{\rtf1\ansi 通知}`), "", "RTF"},
 		{"broken.docx", []byte("not a zip"), "", "不是 DOCX 文件"},
 		{"通知.txt", []byte("关于开展统计执法检查的通知\n各单位：\n现将有关事项通知如下。\n"), "关于开展统计执法检查的通知", ""},

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gongwen/gongwen/generator/content"
+	"github.com/gongwen/gongwen/internal/cfb"
 )
 
 // FuzzText checks that importing any text never panics and always gives a file that
@@ -87,6 +88,43 @@ func FuzzDecodeText(f *testing.F) {
 		s, _, err := decodeText(src)
 		if err == nil && !utf8.ValidString(s) {
 			t.Fatalf("decodeText(%q) = %q: not UTF-8", src, s)
+		}
+	})
+}
+
+// FuzzDOCStreams checks that any WordDocument and table streams of a binary
+// document (the FIB, the piece table, the FKPs, the list tables) import without
+// a panic into a file that content.Parse accepts.
+func FuzzDOCStreams(f *testing.F) {
+	for _, name := range []string{"wps-risesoft-specimen", "gwa-xx2-downward-template", "wps-jflow-jiancha-yijianshu"} {
+		data, err := os.ReadFile("testdata/doc/" + name + ".doc")
+		if err != nil {
+			f.Fatal(err)
+		}
+		c, err := cfb.Open(data)
+		if err != nil {
+			f.Fatal(err)
+		}
+		word, _ := c.Stream("WordDocument")
+		table, _ := c.Stream("1Table")
+		f.Add(word, table)
+	}
+	f.Fuzz(func(t *testing.T, word, table []byte) {
+		fb, err := readFIB(word)
+		if err != nil {
+			return
+		}
+		chars, err := pieceText(word, table, fb, 0, fb.ccpText)
+		if err != nil {
+			return
+		}
+		runs, err := paragraphRuns(word, table, nil, fb)
+		if err != nil {
+			return
+		}
+		r := assemble(docBlocks(chars, runs, docLists(table, fb)), Options{})
+		if _, err := content.Parse("fuzz.toml", r.TOML()); err != nil {
+			t.Fatalf("import does not parse: %v\n%s", err, r.TOML())
 		}
 	})
 }
