@@ -174,8 +174,8 @@ text = """
 第二段……
 """`
 
-// blankDate is a template's blank date: 20XX年XX月XX日, 20××年×月×日.
-var blankDate = regexp.MustCompile(`^[0-9X×]{4}年[0-9X×]{1,2}月[0-9X×]{1,2}日$`)
+// blankDate is a template's blank date: 20XX年XX月XX日, 20××年×月×日, [××××]年[××]月[××]日.
+var blankDate = regexp.MustCompile(`^[\[［]?[0-9X×]{4}[\]］]?年[\[［]?[0-9X×]{1,2}[\]］]?月[\[［]?[0-9X×]{1,2}[\]］]?日$`)
 
 var layoutName = regexp.MustCompile(`^([\p{L}\p{N}_-]+|[^"\n]+\.toml)$`)
 

@@ -60,6 +60,12 @@ func (w *writer) signature(b *strings.Builder, gap int) error {
 		authors = append(authors, a)
 	}
 	if len(authors) == 0 && date == "" {
+		if doc.Note != "" { // no 署名 or date: the 附注 follows the text
+			if err := checkText(doc.Note, doc.Fields["note"]); err != nil {
+				return err
+			}
+			w.paragraph(b, styleBody, "", run{role: w.p.Body.Role, text: doc.Note})
+		}
 		return nil
 	}
 	var widest float64

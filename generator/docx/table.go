@@ -3,6 +3,7 @@ package docx
 import (
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gongwen/gongwen/generator/layout"
 	"github.com/gongwen/gongwen/generator/model"
@@ -163,15 +164,29 @@ func (w *writer) table(b *strings.Builder, tb *model.Table, keepLast bool, gap i
 		return c
 	}
 
-	// The header row repeats on every page and stays with the first row.
-	b.WriteString(`<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>`)
+	// The header row repeats on every page and stays with the first row; a
+	// form's long first row is set once and may break, as in the PDF
+	// (typeset's placeTable).
+	if longCell(tb.Header, 100) {
+		b.WriteString(`<w:tr>`)
+	} else {
+		b.WriteString(`<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>`)
+	}
 	for j := range n {
 		cellOf(j, tb.Header[j], st.HeaderRole, styleTableHeader, "center", `<w:keepNext/>`, "").write(w, b)
 	}
 	b.WriteString(`</w:tr>`)
 
 	for i, r := range tb.Rows {
-		b.WriteString(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
+		texts := make([]string, len(r.Cells))
+		for j, c := range r.Cells {
+			texts[j] = c.Text
+		}
+		if longCell(texts, 300) {
+			b.WriteString(`<w:tr>`) // it may be taller than a page: Word cuts it, as the PDF does
+		} else {
+			b.WriteString(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
+		}
 		keep := ""
 		if keepLast && i == len(tb.Rows)-1 {
 			keep = `<w:keepNext/>`
@@ -313,4 +328,15 @@ func (c tableCell) write(w *writer, b *strings.Builder) {
 func endAfterTable(b *strings.Builder) {
 	b.WriteString(`<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>` +
 		`<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>`)
+}
+
+// longCell reports whether a cell holds more than limit characters: a row that
+// may not fit a page whole.
+func longCell(cells []string, limit int) bool {
+	for _, c := range cells {
+		if utf8.RuneCountInString(c) > limit {
+			return true
+		}
+	}
+	return false
 }

@@ -410,3 +410,36 @@ func TestCellLines(t *testing.T) {
 		}
 	}
 }
+
+// TestTallRows: a row that may be taller than a page may break across pages in
+// Word, and a form's long first row is not repeated as a header, as in the PDF.
+func TestTallRows(t *testing.T) {
+	p := report(t)
+	long := strings.Repeat("简历内容，", 80)
+	tests := []struct {
+		name            string
+		header, row     string
+		headerRow, keep bool // the first row repeats as a header; the second may not split
+	}{
+		{"short cells", "项目", "内容", true, true},
+		{"a long cell", "项目", long, true, false},
+		{"a long header", long, "内容", false, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := seedDocument(t)
+			doc.Appendix = []*model.Table{{Label: "附表", Header: []string{tt.header, "说明"}, Numeric: []bool{false, false},
+				Rows: []*model.Row{{Cells: []*model.Cell{{Text: tt.row, Span: 1}, {Text: "见左", Span: 1}}}}}}
+			rows := write(t, doc, p).xml(t, "word/document.xml").child("body").child("tbl").all("tr")
+			if len(rows) != 2 {
+				t.Fatalf("%d rows", len(rows))
+			}
+			if got := rows[0].path("trPr", "tblHeader") != nil; got != tt.headerRow {
+				t.Errorf("header row repeats: %v, want %v", got, tt.headerRow)
+			}
+			if got := rows[1].path("trPr", "cantSplit") != nil; got != tt.keep {
+				t.Errorf("row kept whole: %v, want %v", got, tt.keep)
+			}
+		})
+	}
+}

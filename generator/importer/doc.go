@@ -448,7 +448,7 @@ func docBlocks(chars []char, runs []papRun, num *numbering) []block {
 					b := block{text: t, where: fmt.Sprintf("第 %d 段", n), center: p.center, right: p.right}
 					if p.ilfo > 0 {
 						if label := num.next(strconv.Itoa(p.ilfo), p.ilvl); label != "" {
-							b.text, b.auto = label+strings.TrimLeft(t, " \t　"), label
+							b.text, b.auto, b.autoLevel = label+strings.TrimLeft(t, " \t　"), label, p.ilvl
 						}
 					}
 					if p.outline >= 1 && p.outline <= 4 {

@@ -608,7 +608,7 @@ func (p *xpara) block(styles map[string]styleInfo, num *numbering) block {
 	if hasNum {
 		if label := num.next(numID, ilvl); label != "" {
 			b.text = label + strings.TrimLeft(b.text, " \t　")
-			b.auto = label
+			b.auto, b.autoLevel = label, ilvl
 		}
 	}
 	switch {

@@ -38,7 +38,8 @@ var (
 	signerLine = regexp.MustCompile(`签发人[：:]\s*(.+)$`)
 	// 附件说明: 附件：1.标题 or 附件：标题, then 2.标题 …
 	attachFirst = regexp.MustCompile(`^附\s*件[：:]\s*(?:([0-9]+)[.．]\s*)?(.+)$`)
-	attachMore  = regexp.MustCompile(`^([0-9]+)[.．]\s*(.+)$`)
+	attachMore  = regexp.MustCompile(`^([0-9]+)[.．、]\s*(.+)$`)
+	attachAlone = regexp.MustCompile(`^附\s*件[：:]$`)
 	attachLabel = regexp.MustCompile(`^附件[0-9]*$`)
 	ccLine      = regexp.MustCompile(`^抄送[：:]\s*(.+)$`)
 	printLine   = regexp.MustCompile(`^(.+?)\s+(\S+年\S+月\S+日)\s*印发$`)
@@ -245,11 +246,21 @@ func (a *assembler) afterDate(bs []block) []block {
 	}
 	rest := bs[date+1:]
 	bs = bs[:date+1]
+	var note []block
 	if len(rest) > 0 {
 		if m := noteLine.FindStringSubmatch(strings.TrimSpace(rest[0].text)); m != nil {
 			d.Note = strings.TrimSpace(m[1])
-			rest = rest[1:]
+			note, rest = rest[:1], rest[1:]
 		}
+	}
+	// text after the 附注 that is not a printed 附件: the 附注 stays text before it,
+	// where the source has it, rather than be printed after it
+	unread := func(rest []block) []block {
+		if d.Note != "" && len(note) > 0 {
+			d.Note = ""
+			rest = append(note, rest...)
+		}
+		return append(bs, rest...)
 	}
 
 	// a 纪要's 出席、请假、列席, searched back from the 署名
@@ -270,6 +281,13 @@ func (a *assembler) afterDate(bs []block) []block {
 	var titles []string
 	for i := len(bs) - 1; i >= 0 && i >= len(bs)-30; i-- {
 		m := attachFirst.FindStringSubmatch(strings.TrimSpace(bs[i].text))
+		if m == nil && attachAlone.MatchString(strings.TrimSpace(bs[i].text)) && i+1 < len(bs) {
+			// 附件： on a line of its own, the list below it
+			if mm := attachMore.FindStringSubmatch(strings.TrimSpace(bs[i+1].text)); mm != nil {
+				m = []string{"", mm[1], mm[2]}
+				bs = append(bs[:i+1:i+1], bs[i+2:]...)
+			}
+		}
 		if m == nil {
 			continue
 		}
@@ -297,7 +315,7 @@ func (a *assembler) afterDate(bs []block) []block {
 		t := strings.TrimSpace(rest[0].text)
 		switch {
 		case rest[0].table != nil:
-			return append(bs, rest...)
+			return unread(rest)
 		case attachLabel.MatchString(t) && len(rest) > 1:
 			cur = nil
 			title := strings.TrimSpace(rest[1].text)
@@ -308,14 +326,14 @@ func (a *assembler) afterDate(bs []block) []block {
 				}
 			}
 			if cur == nil {
-				return append(bs, rest...)
+				return unread(rest)
 			}
 			rest = rest[2:]
 		case cur != nil:
 			cur.Intro = append(cur.Intro, &model.Paragraph{Spans: []model.Span{{Text: t}}})
 			rest = rest[1:]
 		default:
-			return append(bs, rest...)
+			return unread(rest)
 		}
 	}
 	return bs

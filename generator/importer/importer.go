@@ -52,16 +52,17 @@ const (
 
 // block is one paragraph or table of the source.
 type block struct {
-	text   string // the paragraph; a title keeps its forced line breaks as \n
-	where  string // 第 3 行, 第 3 段: for notes
-	kind   kind
-	level  int    // outline level 1–4 of a heading, from the source's style; 0 if none
-	lead   string // the run-in heading at the start of text, when the source marks it
-	auto   string // the automatic number (一、) the source's list gives it, written into text
-	center bool   // centred, or indented with spaces in a plain text: a title line
-	right  bool   // aligned right, or indented with spaces: a 署名 line
-	box    bool   // in a text box or frame
-	toc    bool   // an entry of a table of contents
+	text      string // the paragraph; a title keeps its forced line breaks as \n
+	where     string // 第 3 行, 第 3 段: for notes
+	kind      kind
+	level     int    // outline level 1–4 of a heading, from the source's style; 0 if none
+	lead      string // the run-in heading at the start of text, when the source marks it
+	auto      string // the automatic number (一、) the source's list gives it, written into text
+	autoLevel int    // the level (0–8) of that number in its list
+	center    bool   // centred, or indented with spaces in a plain text: a title line
+	right     bool   // aligned right, or indented with spaces: a 署名 line
+	box       bool   // in a text box or frame
+	toc       bool   // an entry of a table of contents
 
 	table      [][]string   // a table's rows of cells; nil for a paragraph
 	rowLines   [][]cellLine // each row's paragraphs, cell after cell (a DOCX's table)
@@ -291,7 +292,8 @@ done:
 	default:
 		d.Title, d.TitleLines = strings.Join(lines, ""), lines
 	}
-	if len(bs) > 1 && bs[0].table == nil && (bs[0].kind == kindRecipient || bs[0].kind == kindUnknown && recipientLike(strings.TrimSpace(bs[0].text))) {
+	// a heading style is only a hint: 某某单位： under the title is the 主送机关
+	if len(bs) > 1 && bs[0].table == nil && (bs[0].kind == kindRecipient || (bs[0].kind == kindUnknown || bs[0].kind == kindHeading && bs[0].auto == "") && recipientLike(strings.TrimSpace(bs[0].text))) {
 		d.Recipient = strings.TrimRight(strings.TrimSpace(bs[0].text), ":：") + "："
 		bs = bs[1:]
 	}

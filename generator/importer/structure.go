@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -107,6 +108,9 @@ func levels(bs []block) []plan {
 		}
 		num, form, rank := typedNumber(text)
 		switch {
+		case num != "" && b.auto != "" && b.autoLevel > 0:
+			// a list's deeper level numbered alike (1. under 1.) is deeper still
+			form, rank = fmt.Sprintf("%s/%d", form, b.autoLevel), rank+10*b.autoLevel
 		case num != "" && (b.kind == kindHeading || b.auto != "" || !styledOnly):
 		case b.kind == kindHeading && styledHeading(b):
 			num, form, rank = "", "style", b.level
@@ -175,6 +179,9 @@ func styledHeading(b block) bool {
 	t := strings.TrimSpace(b.text)
 	if utf8.RuneCountInString(t) > maxHeading && b.lead == "" {
 		return false
+	}
+	if last, _ := utf8.DecodeLastRuneInString(t); b.lead == "" && strings.ContainsRune("。！？；，：", last) {
+		return false // a sentence, or a line introducing what follows: 特此证明。 某某单位：
 	}
 	_, body := splitLead(stripNumbers(t))
 	return body == "" || b.lead != ""

@@ -178,7 +178,7 @@ func splitLead(s string) (lead, body string) {
 var dateLine = regexp.MustCompile(`^([0-9]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*([0-9]{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日$`)
 
 // blankDate is a template's blank date.
-var blankDate = regexp.MustCompile(`^[0-9X×]{4}年[0-9X×]{1,2}月[0-9X×]{1,2}日$`)
+var blankDate = regexp.MustCompile(`^[\[［]?[0-9X×]{4}[\]］]?年[\[［]?[0-9X×]{1,2}[\]］]?月[\[［]?[0-9X×]{1,2}[\]］]?日$`)
 
 // parseDate reads a line that is a date: 2024年1月10日, 二〇二四年一月十日.
 func parseDate(s string) (model.Date, bool) {

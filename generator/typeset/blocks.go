@@ -95,11 +95,14 @@ func (t *typesetter) blocks(doc *model.Document) ([]*block, error) {
 	}
 
 	// 署名和成文日期 stay with the end of the text (§7.3.5.5: never alone on a page),
-	// and the 附注 with them.
-	if doc.Author != "" || !doc.Date.IsZero() {
-		sig, err := t.signature(doc)
-		if err != nil {
-			return nil, err
+	// and the 附注 with them; without them the 附注 follows the text.
+	if doc.Author != "" || !doc.Date.IsZero() || doc.Note != "" {
+		var sig []*Line
+		if doc.Author != "" || !doc.Date.IsZero() {
+			var err error
+			if sig, err = t.signature(doc); err != nil {
+				return nil, err
+			}
 		}
 		if doc.Note != "" {
 			st := t.p.Body

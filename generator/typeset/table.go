@@ -220,20 +220,88 @@ func (t *typesetter) placeTable(tb *tableBlock, pages *[]*Page, slot int) int {
 		all = append(all, p)
 		y += r.height
 	}
-	put(tb.header, -1)
-	for i, r := range tb.rows {
-		if y+r.height > bottom+0.01 {
-			t.drawTableRows(tb, segment, (*pages)[len(*pages)-1])
-			segment = nil
-			newPage()
-			y = gridTop()
+	// A header row taller than a third of the page is not repeated: it is read
+	// once, like a form's first row.
+	rows, index := tb.rows, make([]int, len(tb.rows))
+	for i := range index {
+		index[i] = i
+	}
+	repeat := tb.header.height <= t.p.Page.BodyHeight.Pt()/3
+	if repeat {
+		put(tb.header, -1)
+	} else {
+		rows, index = append([]*tableRow{tb.header}, rows...), append([]int{-1}, index...)
+	}
+	nextPage := func() {
+		t.drawTableRows(tb, segment, (*pages)[len(*pages)-1])
+		segment = nil
+		newPage()
+		y = gridTop()
+		if repeat {
 			put(tb.header, -1)
 		}
-		put(r, i)
+	}
+	for i := 0; i < len(rows); i++ {
+		r := rows[i]
+		if y+r.height <= bottom+0.01 {
+			put(r, index[i])
+			continue
+		}
+		fresh := bottom - gridTop() // a new page's room, less its header
+		if repeat {
+			fresh -= tb.header.height
+		}
+		top := y == gridTop() || repeat && len(segment) == 1 // nothing but the header on this page
+		if !top && (r.height <= fresh+0.01 || bottom-y < 3*t.p.Table.LinePitch) {
+			nextPage() // it fits on the next page, or too little is left here
+			i--
+			continue
+		}
+		// taller than a page: the lines that fit here, the rest on the next page
+		first, rest := t.splitRow(r, bottom-y)
+		switch {
+		case first != nil:
+			put(first, index[i])
+			rows[i] = rest
+			nextPage()
+			i--
+		case !top:
+			nextPage()
+			i--
+		default:
+			put(r, index[i]) // a row that cannot be cut stands as tall as it is
+		}
 	}
 	t.drawTableRows(tb, segment, (*pages)[len(*pages)-1])
 	used := (y - gridTop()) / pitch
 	return int(math.Ceil(float64(used) - 1e-6))
+}
+
+// splitRow cuts a row taller than a page into the lines of each cell that fit a
+// height, and the rest; nil when not a line fits or a cell spans rows.
+func (t *typesetter) splitRow(r *tableRow, room Pt) (first, rest *tableRow) {
+	st := t.p.Table
+	padV := st.PadV.Pt()
+	k := int(math.Floor(float64((room-2*padV)/st.LinePitch) + 1e-6))
+	if k < 1 {
+		return nil, nil
+	}
+	first, rest = &tableRow{}, &tableRow{}
+	for _, c := range r.cells {
+		if c == nil || c.merged {
+			return nil, nil
+		}
+		n := min(k, len(c.lines))
+		// the lines' baselines count from the cell's text top: the rest moves up
+		a := &tableCell{lines: c.lines[:n], span: c.span}
+		b := &tableCell{lines: c.lines[n:], span: c.span}
+		a.height, b.height = Pt(len(a.lines))*st.LinePitch, Pt(len(b.lines))*st.LinePitch
+		first.cells, rest.cells = append(first.cells, a), append(rest.cells, b)
+		first.height = max(first.height, a.height+2*padV)
+		rest.height = max(rest.height, b.height+2*padV)
+	}
+	rest.height = max(rest.height, st.LinePitch+2*padV)
+	return first, rest
 }
 
 // placedRow is a table row at its place on a page; index -1 is the header row.

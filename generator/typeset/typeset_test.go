@@ -338,6 +338,68 @@ func TestLongTable(t *testing.T) {
 	}
 }
 
+// TestTallRows: a form's row taller than a page is cut between its lines and
+// goes on over the next page, every line kept and inside the 版心; a header row
+// taller than a third of the page is set once, not repeated.
+func TestTallRows(t *testing.T) {
+	p, f := setup(t)
+	long := func(tag string, n int) string {
+		var b strings.Builder
+		for i := 1; i <= n; i++ {
+			fmt.Fprintf(&b, "%s第%d行。", tag, i)
+		}
+		return b.String()
+	}
+	tests := []struct {
+		name    string
+		header  string
+		row     string
+		mark    string // the start of the header row's first line
+		headers int    // times it is set
+	}{
+		{"a tall row", "项目", long("简历", 160), "项目", 2},
+		{"a tall header row", long("表头", 120), long("正文", 20), "表头第1行", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := testdoc.Generated(1)
+			tb := &model.Table{Header: []string{tt.header, "说明"}, Numeric: []bool{false, false}}
+			tb.Rows = []*model.Row{{Cells: []*model.Cell{{Text: tt.row, Span: 1}, {Text: "见左", Span: 1}}}}
+			doc.Sections[0].Tables = []*model.Table{tb}
+			res, err := typeset.Typeset(doc, p, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			top, bottom := p.Page.Top.Pt(), p.Page.Top.Pt()+p.Page.BodyHeight.Pt()
+			var text strings.Builder
+			headers, pages := 0, map[int]bool{}
+			for _, pg := range res.Pages {
+				for _, l := range pg.Lines {
+					if l.Kind != typeset.Cell {
+						continue
+					}
+					if strings.HasPrefix(l.Text(), tt.mark) {
+						headers++
+					}
+					if l.Baseline < top || l.Baseline > bottom {
+						t.Errorf("page %d: cell line %q at %.1f, outside the 版心 (%.1f–%.1f)", pg.Number, l.Text(), l.Baseline, top, bottom)
+					}
+					if t := l.Text(); t != "见左" && t != "说明" && t != "项目" { // the row's first cell
+						text.WriteString(l.Text())
+					}
+					pages[pg.Number] = true
+				}
+			}
+			if got := strings.ReplaceAll(text.String(), " ", ""); !strings.Contains(got, tt.row) {
+				t.Errorf("the tall cell's text is not all there, in order")
+			}
+			if len(pages) < 2 || headers != tt.headers {
+				t.Errorf("the table is on %d pages with %d header rows; want 2 or more pages and %d", len(pages), headers, tt.headers)
+			}
+		})
+	}
+}
+
 // FuzzTypeset: any text typesets without a panic, into finite positions inside the
 // page, or fails with a CharError naming a character.
 func FuzzTypeset(f *testing.F) {
@@ -405,5 +467,23 @@ func TestNoTitle(t *testing.T) {
 	}
 	if d := body[0].Baseline - title[0].Baseline; math.Abs(float64(d)) > float64(p.LinePitch())/2 {
 		t.Errorf("without a title the text's baseline is %.1f pt from the title's; want it on the title's line", d)
+	}
+}
+
+// TestNoteWithoutSignature: author = "" and date = "" leave the 附注 after the text.
+func TestNoteWithoutSignature(t *testing.T) {
+	p, f := setup(t)
+	doc := &model.Document{Title: "关于统计执法检查的通知", Note: "（联系人：张三）",
+		Intro: []*model.Paragraph{{Spans: []model.Span{{Text: "请按时报送。"}}}}}
+	res, err := typeset.Typeset(doc, p, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range res.Pages[0].Lines {
+		got = append(got, l.Text())
+	}
+	if want := []string{"关于统计执法检查的通知", "请按时报送。", "（联系人：张三）"}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("lines %q, want %q", got, want)
 	}
 }
