@@ -337,7 +337,7 @@ func (r *papRun) props(grpprl []byte) {
 				return
 			}
 			n = 1 + int(grpprl[2])
-			if sprm == 0xD608 || sprm == 0xC615 { // sprmTDefTable, sprmPChgTabs: longer
+			if sprm == 0xD608 { // sprmTDefTable: a 2-byte length
 				if len(grpprl) < 4 {
 					return
 				}
@@ -360,7 +360,9 @@ func (r *papRun) props(grpprl []byte) {
 				r.outline = int(op) + 1
 			}
 		case 0xD608: // sprmTDefTable
-			r.defTable(grpprl[4 : 2+n])
+			if n >= 2 {
+				r.defTable(grpprl[4 : 2+n])
+			}
 		case 0x460B: // sprmPIlfo
 			r.ilfo = int(int16(le.Uint16(grpprl[2:])))
 		case 0x260A: // sprmPIlvl

@@ -51,3 +51,29 @@ func TestDOC(t *testing.T) {
 		})
 	}
 }
+
+// TestSprms reads the paragraph properties it knows from a grpprl, and stops at
+// a sprm whose operand runs past the end, or whose length says nothing is left.
+func TestSprms(t *testing.T) {
+	tests := []struct {
+		name string
+		g    []byte
+		want papRun
+	}{
+		{"in a table, centred, outline level 2", []byte{0x16, 0x24, 1, 0x61, 0x24, 1, 0x40, 0x26, 1}, papRun{inTable: true, center: true, outline: 2}},
+		{"a row's end with two cells", append([]byte{0x17, 0x24, 1, 0x08, 0xD6, 48, 0, 2, 0, 0, 0xD0, 0x07, 0xA0, 0x0F}, make([]byte, 40)...),
+			papRun{rowEnd: true, bounds: []int{0, 2000, 4000}, below: []bool{false, false}}},
+		{"a list paragraph", []byte{0x0B, 0x46, 3, 0, 0x0A, 0x26, 1}, papRun{ilfo: 3, ilvl: 1}},
+		{"sprmTDefTable of length 0", []byte{0x16, 0x24, 1, 0x08, 0xD6, 0, 0}, papRun{inTable: true}},
+		{"an operand past the end", []byte{0x16, 0x24, 1, 0x0B, 0x46, 3}, papRun{inTable: true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var r papRun
+			r.props(tt.g)
+			if !reflect.DeepEqual(r, tt.want) {
+				t.Errorf("got %+v, want %+v", r, tt.want)
+			}
+		})
+	}
+}
