@@ -255,12 +255,24 @@ func (b *builder) document(raw map[string]any) {
 		d.Sections = b.sections("", v, 1)
 	}
 	if v, ok := raw["table"]; ok {
-		d.Appendix = b.tables("", v, true)
-		labelAppendix(d.Appendix)
+		for _, t := range b.tables("", v, true) {
+			if t.Appendix {
+				d.Appendix = append(d.Appendix, t)
+			} else {
+				d.Tables = append(d.Tables, t)
+			}
+		}
 	}
 	b.elements(raw)
-	// a form is a table alone
-	if len(b.errs) == 0 && len(d.Intro) == 0 && len(d.Sections) == 0 && len(d.Appendix) == 0 {
+	// a form is a table alone: the table is its text, not a 附表 after it
+	if len(d.Intro) == 0 && len(d.Sections) == 0 {
+		for _, t := range d.Appendix {
+			t.Appendix = false
+		}
+		d.Tables, d.Appendix = append(d.Tables, d.Appendix...), nil
+	}
+	labelAppendix(d.Appendix)
+	if len(b.errs) == 0 && len(d.Intro) == 0 && len(d.Sections) == 0 && len(d.Tables) == 0 {
 		b.errAt(len(b.l.src), "", "正文是空的", "写上 text（开头的段落）或至少一个 [[section]] 章节")
 	}
 }

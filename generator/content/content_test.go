@@ -304,3 +304,43 @@ func TestOmitted(t *testing.T) {
 		}
 	}
 }
+
+// TestOpeningTable: a top-level [[table]] with after = N stands in the opening
+// text after paragraph N (0: before the first); without after it is a 附表; a
+// form is a table alone, no 附表.
+func TestOpeningTable(t *testing.T) {
+	const table = "[[table]]\ntitle = \"\"\nheader = [\"姓名\", \"职务\"]\nrows = [[\"张三\", \"科长\"]]\n"
+	tests := []struct {
+		name              string
+		src               string
+		opening, appendix int
+		err               string
+	}{
+		{"after = 0", "title = \"T\"\nauthor = \"\"\ndate = \"\"\ntext = \"注：请正反面打印。\"\n" + table + "after = 0\n", 1, 0, ""},
+		{"a 附表", "title = \"T\"\nauthor = \"\"\ndate = \"\"\ntext = \"正文。\"\n" + table, 0, 1, ""},
+		{"a form alone", "title = \"\"\nauthor = \"\"\ndate = \"\"\n" + table, 1, 0, ""},
+		{"after = -1", "title = \"T\"\nauthor = \"\"\ndate = \"\"\ntext = \"正文。\"\n" + table + "after = -1\n", 0, 0, "after 应为 0 或正整数"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Parse("t.toml", []byte(tt.src))
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("error %v, want %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(d.Tables) != tt.opening || len(d.Appendix) != tt.appendix {
+				t.Errorf("%d opening tables, %d 附表; want %d, %d", len(d.Tables), len(d.Appendix), tt.opening, tt.appendix)
+			}
+			for _, tb := range d.Tables {
+				if tb.Appendix || tb.Label != "" {
+					t.Errorf("an opening table is labelled %q", tb.Label)
+				}
+			}
+		})
+	}
+}

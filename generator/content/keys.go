@@ -78,8 +78,9 @@ var (
 		{"header", "表头（自由表格）", []string{"表头"}},
 		{"rows", "行（自由表格）", []string{"行", "数据行"}},
 		{"unit", "单位（计数表格：只列这个单位的计数）", []string{"单位"}},
+		{"after", "放在开头第几段之后（0：开头之前；不写：文末附表）", []string{"位置", "之后"}},
 	}
-	tableFields = append(append([]field{}, appendixFields...), field{"after", "放在本节第几段之后", []string{"位置", "之后"}})
+	tableFields = append(append([]field{}, appendixFields[:len(appendixFields)-1]...), field{"after", "放在本节第几段之后", []string{"位置", "之后"}})
 )
 
 // unknownKey builds the message for a key that is not in fields. where names the

@@ -45,11 +45,16 @@ func (b *builder) table(path string, m map[string]any, appendix bool) *model.Tab
 	}
 	if v, ok := m["after"]; ok {
 		n, ok := v.(int64)
-		if !ok || n < 1 {
+		switch {
+		case appendix && (!ok || n < 0):
+			b.errAt(b.l.valOff(joinPath(path, "after")), joinPath(path, "after"), "after 应为 0 或正整数：表格放在开头第几段之后",
+				"写成 after = 1（开头第一段之后）或 after = 0（开头之前）；不写则作为附表排在文末")
+		case !appendix && (!ok || n < 1):
 			b.errAt(b.l.valOff(joinPath(path, "after")), joinPath(path, "after"), "after 应为正整数：表格放在本节第几段之后",
 				"写成 after = 1（第一段之后）；不写则放在本节全部段落之后")
 		}
 		t.After = int(n)
+		t.Appendix = false // a top-level table with a place in the text is no 附表
 	}
 	total := false
 	if v, ok := m["total"]; ok {

@@ -140,8 +140,7 @@ type corpusCase struct {
 	head *headWant
 	// source paragraphs printed out of the source's order, each named under 请检查
 	// or moved by what is (a 纪要's organ-and-date line, the 文件 drawn beside
-	// joint names, the line after a form's table, which goes after the text as a
-	// 附表); a paragraph left out or changed must be named there too (the red
+	// joint names); a paragraph left out or changed must be named there too (the red
 	// line's ★, a 发文字号 written the standard way)
 	moved []string
 }
@@ -279,7 +278,7 @@ var corpusCases = []corpusCase{
 	plain("bin-wps2md-sample.doc", "春季露营活动指南", "", nil),
 	plain("bin-wps2md-sample.wps", "春季露营活动指南", "", nil),
 	plain("bin-chunan-tongzhi.doc", "中共浙江省淳安县委组织部关于开展专业岗位领导干部遴选工作的通知", "各乡镇党委，县属各单位党组织：", []string{"标题:一、遴选职位", "标题:二、遴选范围", "标题:三、人选条件", "标题:四、遴选程序", "  段首:（一）公开报名。", "  段首:（二）组织筛选。", "  段首:（三）面谈比选。", "  段首:（四）综合考察。", "  段首:（五）选拔任用。"}),
-	{file: "bin-chunan-baomingbiao.doc", moved: []string{"注：本表格请正反面打印，经本人签名、单位党组织盖章后，送县委组织部干部科（305室）。"}},
+	plain("bin-chunan-baomingbiao.doc", "", "", nil),
 	plain("bin-chunan-zhiwei.doc", "淳安县规划和自然资源局总规划师职位说明书", "", []string{"标题:一、工作项目", "标题:二、工作概述", "标题:三、所需知识能力及相关资格条件"}),
 	plain("syn-textbox-header.docx", "关于开展2024年统计执法检查的通知", "各旗县区统计局：",
 		[]string{"标题:一、检查范围", "  段首:（一）工业企业重点核对产值、能耗指标。", "  段首:（二）服务业企业重点核对营业收入指标。", "标题:二、工作要求"}),

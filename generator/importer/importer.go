@@ -405,7 +405,7 @@ func (a *assembler) fill() {
 		}
 	}
 	walk(a.doc.Sections)
-	if len(a.doc.Intro) == 0 && len(a.doc.Sections) == 0 && len(a.doc.Appendix) == 0 {
+	if len(a.doc.Intro) == 0 && len(a.doc.Sections) == 0 && len(a.doc.Tables) == 0 && len(a.doc.Appendix) == 0 {
 		a.doc.Intro = []*model.Paragraph{{Spans: []model.Span{{Text: PlaceholderText}}}}
 		a.note("原文没有正文：text 是占位文字")
 	}

@@ -330,9 +330,8 @@ func (a *assembler) table(b block) {
 		a.doc.Appendix = append(a.doc.Appendix, t)
 		return
 	}
-	t.Appendix = true
-	a.doc.Appendix = append(a.doc.Appendix, t)
-	a.note("%s：表格在第一个标题之前，排为文末的附表；请核对", b.where)
+	t.After = len(a.doc.Intro) // among the opening paragraphs, where it stands
+	a.doc.Tables = append(a.doc.Tables, t)
 }
 
 var (

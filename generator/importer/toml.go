@@ -83,6 +83,9 @@ func (r *Result) TOML() []byte {
 		}
 	}
 	writeSections(&b, d.Sections, "section", "")
+	for _, t := range d.Tables {
+		writeTable(&b, t, "table", "")
+	}
 	for _, t := range d.Appendix {
 		writeTable(&b, t, "table", "")
 	}
@@ -186,8 +189,8 @@ func writeSections(b *strings.Builder, ss []*model.Section, header, indent strin
 // writeTable writes a table of literal cells.
 func writeTable(b *strings.Builder, t *model.Table, header, indent string) {
 	fmt.Fprintf(b, "\n%s[[%s]]\n%stitle = %s\n", indent, header, indent, quote(t.Title))
-	if t.After > 0 {
-		fmt.Fprintf(b, "%safter = %d\n", indent, t.After)
+	if t.After > 0 || header == "table" && !t.Appendix {
+		fmt.Fprintf(b, "%safter = %d\n", indent, t.After) // a top-level table in the opening text
 	}
 	if u := strings.TrimPrefix(t.Unit, "单位："); u != "" {
 		fmt.Fprintf(b, "%sunit = %s\n", indent, quote(u))

@@ -214,6 +214,7 @@ func (c *checker) unused(doc *model.Document) {
 			walk(s.Sections)
 		}
 	}
+	tables(doc.Tables)
 	tables(doc.Appendix)
 	walk(doc.Sections)
 	for _, a := range doc.Attachments {

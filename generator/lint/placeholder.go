@@ -97,6 +97,7 @@ func Placeholders(doc *model.Document) []string {
 	}
 	add(doc.Date.Blank)
 	add(doc.Note)
+	tables(doc.Tables)
 	tables(doc.Appendix)
 	for _, s := range append(append([]string{doc.Imprint.Printer}, doc.Imprint.CC...), doc.Attendance.Present...) {
 		add(s)

@@ -52,6 +52,7 @@ type Document struct {
 	Layout      string   // layout preset name
 	Counts      []*Count // named counts, in the order they are defined
 	Intro       []*Paragraph
+	Tables      []*Table // tables among the opening paragraphs, each after paragraph Table.After (0: before the first)
 	Sections    []*Section
 	Appendix    []*Table // 附表, each on a new page after the text and the signature
 	Attachments []*Attachment
@@ -138,8 +139,23 @@ func (*Paragraph) block() {}
 // each section's standalone heading, paragraphs and subsections.
 func (d *Document) Blocks() []Block {
 	var out []Block
-	for _, p := range d.Intro {
+	for _, t := range d.Tables {
+		if t.After == 0 {
+			out = append(out, t)
+		}
+	}
+	for i, p := range d.Intro {
 		out = append(out, p)
+		for _, t := range d.Tables {
+			if t.After == i+1 {
+				out = append(out, t)
+			}
+		}
+	}
+	for _, t := range d.Tables {
+		if t.After > len(d.Intro) {
+			out = append(out, t)
+		}
 	}
 	var walk func([]*Section)
 	walk = func(ss []*Section) {

@@ -1,6 +1,9 @@
 package model
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestNumber(t *testing.T) {
 	tests := []struct {
@@ -79,6 +82,37 @@ func TestFormatAndSum(t *testing.T) {
 		got, ok := SumDecimal(tt.nums)
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("SumDecimal(%q) = %q, %v; want %q, %v", tt.nums, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// TestOpeningTables: a table among the opening paragraphs stands after its
+// paragraph; After 0 puts it first, and one past the last paragraph after them.
+func TestOpeningTables(t *testing.T) {
+	p := func(s string) *Paragraph { return &Paragraph{Spans: []Span{{Text: s}}} }
+	tb := func(title string, after int) *Table { return &Table{Title: title, After: after} }
+	tests := []struct {
+		name   string
+		intro  []*Paragraph
+		tables []*Table
+		want   string
+	}{
+		{"before, between and after", []*Paragraph{p("甲"), p("乙")}, []*Table{tb("表0", 0), tb("表1", 1), tb("表9", 9)}, "表0 甲 表1 乙 表9"},
+		{"a form: no paragraphs", nil, []*Table{tb("表0", 0), tb("表2", 2)}, "表0 表2"},
+	}
+	for _, tt := range tests {
+		d := &Document{Intro: tt.intro, Tables: tt.tables}
+		var got []string
+		for _, b := range d.Blocks() {
+			switch b := b.(type) {
+			case *Paragraph:
+				got = append(got, b.Text())
+			case *Table:
+				got = append(got, b.Title)
+			}
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("%s: blocks %q, want %q", tt.name, got, tt.want)
 		}
 	}
 }

@@ -9,7 +9,7 @@ type Table struct {
 	Numeric  []bool   // per column: numbers, aligned right
 	Rows     []*Row
 	Appendix bool   // a 附表 on a new page after the text; otherwise in place
-	After    int    // in a section: after its paragraph number After (1-based); 0 after all
+	After    int    // in a section: after its paragraph number After (1-based), 0 after all; in the opening text (Document.Tables): 0 before the first
 	Label    string // "附表" or "附表1" for an appendix table, set by the parser
 	Pos      Pos
 }
