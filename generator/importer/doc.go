@@ -17,8 +17,8 @@ import (
 // same format) [MS-DOC]: the main text from the piece table, each paragraph with
 // the properties its FKP gives it — in a table or not, the end of a table row,
 // centred or pushed right, its outline level — so that tables are tables and a
-// centred title is a title, as in a DOCX. Text boxes, headers and footnotes are
-// stories of their own and are listed, not read.
+// centred title is a title, as in a DOCX — and the text boxes, a story of their
+// own. Footnotes are counted under 请检查, not read.
 func DOC(data []byte, opt Options) (*Result, error) {
 	f, err := cfb.Open(data)
 	if err != nil {

@@ -27,11 +27,12 @@ func File(name string, data []byte, opt Options) (*Result, error) {
 			return nil, fmt.Errorf("%w；请先在 Word 或 WPS 中“另存为” .docx，再导入", err)
 		}
 		return r, nil
-	case len(data) < 8 && (ext == ".doc" || ext == ".wps"):
-		return nil, fmt.Errorf("不能读取 %s：文件不完整；请先在 Word 或 WPS 中“另存为” .docx，再导入", ext)
 	case bytes.HasPrefix(data, []byte(`{\rtf`)):
 		return nil, fmt.Errorf("不能直接读取 RTF 文件：请先在 Word 或 WPS 中“另存为” .docx，再导入")
-	case ext == ".docx" || ext == ".dotx" || ext == ".doc" || ext == ".wps":
+	case ext == ".doc" || ext == ".wps":
+		// an HTML page or a damaged file under a Word name
+		return nil, fmt.Errorf("不能读取这个 %s 文件：它不是 Word 97–2003、WPS 或 DOCX 格式；请先在 Word 或 WPS 中“另存为” .docx，再导入", ext)
+	case ext == ".docx" || ext == ".dotx":
 		return DOCX(data, opt) // says the file is not a DOCX
 	case len(data) > content.MaxFileSize:
 		return nil, fmt.Errorf("文稿太大（%s）：纯文本文稿最多 %s", safefile.Size(int64(len(data))), safefile.Size(content.MaxFileSize))
