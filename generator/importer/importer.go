@@ -12,6 +12,7 @@ package importer
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -186,7 +187,7 @@ func (a *assembler) layoutTables(bs []block) []block {
 		layout := b.rowLines != nil && len(b.table[0]) == 1
 		for _, row := range b.table {
 			// a cell, or the row's cells read as one line ("抄送：" | "XX局。")
-			for _, c := range append(row, strings.Join(nonEmpty(row), " ")) {
+			for _, c := range append(slices.Clone(row), strings.Join(nonEmpty(row), " ")) {
 				c = strings.TrimSpace(c)
 				layout = layout || numberLine.MatchString(c) || signerLine.MatchString(c) || ccLine.MatchString(c) || printLine.MatchString(c)
 			}
@@ -236,9 +237,9 @@ func (a *assembler) head(bs []block) []block {
 	d := a.doc
 	var lines []string
 	marked, centred := false, false
-	if iss := d.Header.Issuers; len(iss) == 1 && strings.HasSuffix(iss[0], "令") {
+	if a.order() {
 		// a 命令 (§10.2): the 令号, then the text, no title
-		a.note("命令（%s）没有标题：title 留空", iss[0])
+		a.note("命令（%s）没有标题：title 留空", d.Header.Issuers[0])
 		return bs
 	}
 	for _, b := range bs {
@@ -298,6 +299,12 @@ done:
 		bs = bs[1:]
 	}
 	return bs
+}
+
+// order reports whether the document is a 命令: its 标志 is an organ's name and 令.
+func (a *assembler) order() bool {
+	iss := a.doc.Header.Issuers
+	return len(iss) == 1 && strings.HasSuffix(iss[0], "令")
 }
 
 // kindLine reports whether a line only names the kind of document, as the last
@@ -368,7 +375,7 @@ func (a *assembler) tail(all []block) []block {
 			// joint organs side by side on a line, set apart by spaces
 			var split []string
 			for _, o := range organs {
-				if d.Title == "" && len(d.Header.Issuers) == 1 && strings.HasSuffix(d.Header.Issuers[0], "令") {
+				if a.order() {
 					split = append(split, o) // a 命令's 签发人职务 and name: one line
 					continue
 				}
