@@ -198,27 +198,12 @@ func masked(s string) string {
 // unused reports counts that neither the text nor a table uses.
 func (c *checker) unused(doc *model.Document) {
 	inTable := map[*model.Count]bool{}
-	tables := func(ts []*model.Table) {
-		for _, t := range ts {
-			for _, r := range t.Rows {
-				for _, cell := range r.Cells {
-					inTable[cell.Count] = true
-				}
+	for _, t := range doc.EveryTable() {
+		for _, r := range t.Rows {
+			for _, cell := range r.Cells {
+				inTable[cell.Count] = true
 			}
 		}
-	}
-	var walk func([]*model.Section)
-	walk = func(ss []*model.Section) {
-		for _, s := range ss {
-			tables(s.Tables)
-			walk(s.Sections)
-		}
-	}
-	tables(doc.Tables)
-	tables(doc.Appendix)
-	walk(doc.Sections)
-	for _, a := range doc.Attachments {
-		walk(a.Sections)
 	}
 	for _, n := range doc.Counts {
 		if n.Used == 0 && !inTable[n] {

@@ -183,6 +183,24 @@ func (d *Document) Blocks() []Block {
 	return out
 }
 
+// EveryTable lists the document's tables: among the opening paragraphs, in the
+// sections and the attachments' sections, and the 附表.
+func (d *Document) EveryTable() []*Table {
+	out := append([]*Table{}, d.Tables...)
+	var walk func([]*Section)
+	walk = func(ss []*Section) {
+		for _, s := range ss {
+			out = append(out, s.Tables...)
+			walk(s.Sections)
+		}
+	}
+	walk(d.Sections)
+	for _, a := range d.Attachments {
+		walk(a.Sections)
+	}
+	return append(out, d.Appendix...)
+}
+
 // CountByName returns the count of that name, or nil.
 func (d *Document) CountByName(name string) *Count {
 	for _, c := range d.Counts {

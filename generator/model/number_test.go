@@ -116,3 +116,21 @@ func TestOpeningTables(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryTable lists the tables of every place a document holds them.
+func TestEveryTable(t *testing.T) {
+	tb := func(title string) *Table { return &Table{Title: title} }
+	d := &Document{
+		Tables:      []*Table{tb("开头")},
+		Sections:    []*Section{{Tables: []*Table{tb("一")}, Sections: []*Section{{Tables: []*Table{tb("一（一）")}}}}},
+		Attachments: []*Attachment{{Sections: []*Section{{Tables: []*Table{tb("附件")}}}}},
+		Appendix:    []*Table{tb("附表")},
+	}
+	var got []string
+	for _, t := range d.EveryTable() {
+		got = append(got, t.Title)
+	}
+	if want := "开头 一 一（一） 附件 附表"; strings.Join(got, " ") != want {
+		t.Errorf("tables %q, want %q", got, want)
+	}
+}

@@ -253,23 +253,18 @@ func (d *doc) collect(res *typeset.Result, faces map[layout.Role]Face, images ma
 		d.byRole[role] = f
 	}
 
-	for _, pg := range res.Pages {
-		for _, im := range pg.Images {
-			if d.byPath[im.Path] != nil {
-				continue
-			}
-			img := images[im.Path]
-			if img == nil {
-				return fmt.Errorf("ofd: 第 %d 页的图片 %s 没有读入", pg.Number, im.Path)
-			}
-			var data bytes.Buffer
-			if err := png.Encode(&data, img); err != nil {
-				return fmt.Errorf("ofd: 图片 %s：%w", im.Path, err)
-			}
-			m := &medium{id: d.id(), path: im.Path, file: fmt.Sprintf("image_%d.png", len(d.media)+1), data: data.Bytes()}
-			d.media = append(d.media, m)
-			d.byPath[im.Path] = m
+	pictures, err := res.Pictures(images)
+	if err != nil {
+		return fmt.Errorf("ofd: %w", err)
+	}
+	for _, p := range pictures {
+		var data bytes.Buffer
+		if err := png.Encode(&data, p.Image); err != nil {
+			return fmt.Errorf("ofd: 图片 %s：%w", p.Path, err)
 		}
+		m := &medium{id: d.id(), path: p.Path, file: fmt.Sprintf("image_%d.png", len(d.media)+1), data: data.Bytes()}
+		d.media = append(d.media, m)
+		d.byPath[p.Path] = m
 	}
 	return nil
 }

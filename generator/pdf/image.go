@@ -67,20 +67,15 @@ func (p *picture) write(w *writer) {
 // collectPictures finds the images the pages place; every one must have been decoded.
 func (d *doc) collectPictures(res *typeset.Result, images map[string]image.Image) error {
 	d.byPath = map[string]*picture{}
-	for _, pg := range res.Pages {
-		for _, im := range pg.Images {
-			if d.byPath[im.Path] != nil {
-				continue
-			}
-			img := images[im.Path]
-			if img == nil {
-				return fmt.Errorf("pdf: 第 %d 页的图片 %s 没有读入", pg.Number, im.Path)
-			}
-			p := newPicture(im.Path, img)
-			p.res = "/Im" + strconv.Itoa(len(d.pictures)+1)
-			d.byPath[im.Path] = p
-			d.pictures = append(d.pictures, p)
-		}
+	pictures, err := res.Pictures(images)
+	if err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	for _, pc := range pictures {
+		p := newPicture(pc.Path, pc.Image)
+		p.res = "/Im" + strconv.Itoa(len(d.pictures)+1)
+		d.byPath[pc.Path] = p
+		d.pictures = append(d.pictures, p)
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ package typeset
 
 import (
 	"fmt"
+	"image"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -423,4 +424,31 @@ func (t *typesetter) mirror(pages []*Page) {
 			}
 		}
 	}
+}
+
+// Picture is an image the pages place, and its decoded pixels.
+type Picture struct {
+	Path  string
+	Image image.Image
+}
+
+// Pictures lists the images the pages place, each once, in the order they are
+// first placed, with their pixels from decoded; every one must be there.
+func (r *Result) Pictures(decoded map[string]image.Image) ([]Picture, error) {
+	var out []Picture
+	seen := map[string]bool{}
+	for _, pg := range r.Pages {
+		for _, im := range pg.Images {
+			if seen[im.Path] {
+				continue
+			}
+			img := decoded[im.Path]
+			if img == nil {
+				return nil, fmt.Errorf("第 %d 页的图片 %s 没有读入", pg.Number, im.Path)
+			}
+			seen[im.Path] = true
+			out = append(out, Picture{im.Path, img})
+		}
+	}
+	return out, nil
 }

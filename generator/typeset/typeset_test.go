@@ -3,6 +3,7 @@ package typeset_test
 import (
 	"errors"
 	"fmt"
+	"image"
 	"math"
 	"slices"
 	"strings"
@@ -485,5 +486,26 @@ func TestNoteWithoutSignature(t *testing.T) {
 	}
 	if want := []string{"关于统计执法检查的通知", "请按时报送。", "（联系人：张三）"}; strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("lines %q, want %q", got, want)
+	}
+}
+
+// TestPictures lists each image once, in the order first placed, and names the
+// page of one not decoded.
+func TestPictures(t *testing.T) {
+	img := image.NewGray(image.Rect(0, 0, 1, 1))
+	res := &typeset.Result{Pages: []*typeset.Page{
+		{Number: 1, Images: []typeset.Image{{Path: "seal.png"}, {Path: "logo.png"}}},
+		{Number: 2, Images: []typeset.Image{{Path: "seal.png"}, {Path: "sign.png"}}},
+	}}
+	ps, err := res.Pictures(map[string]image.Image{"seal.png": img, "logo.png": img, "sign.png": img})
+	var got []string
+	for _, p := range ps {
+		got = append(got, p.Path)
+	}
+	if err != nil || strings.Join(got, " ") != "seal.png logo.png sign.png" {
+		t.Errorf("pictures %q, %v", got, err)
+	}
+	if _, err := res.Pictures(map[string]image.Image{"seal.png": img, "logo.png": img}); err == nil || err.Error() != "第 2 页的图片 sign.png 没有读入" {
+		t.Errorf("error %v", err)
 	}
 }
